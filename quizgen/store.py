@@ -1,0 +1,419 @@
+"""The database: the only module that imports sqlite_utils.
+
+Schema by ``Migrations``, WAL mode for files, FTS5 over articles. Every query is
+parameterised. Rows come back as plain dicts with JSON columns decoded. Queries that
+read a teacher's rows take the teacher's id, so one teacher never sees another's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from datetime import datetime, timezone
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("quizgen")
+
+# Join codes: no 0/O, 1/I/L, so they read aloud and type easily.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+QUESTION_JSON = ("choices", "accepted_answers", "evidence", "answer_span")
+QUESTION_FIELDS = (
+    "type", "prompt", "choices", "answer", "accepted_answers", "explanation",
+    "evidence", "answer_span", "focus", "difficulty", "score",
+)
+
+
+class Conflict(Exception):
+    """A unique value (an e-mail address) is already taken."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["teachers"].create(
+        {"id": int, "email": str, "name": str, "password_hash": str, "created_at": str},
+        pk="id", not_null={"email", "password_hash"},
+    )
+    db["teachers"].create_index(["email"], unique=True)
+    db["tokens"].create(
+        {"token_hash": str, "teacher_id": int, "created_at": str},
+        pk="token_hash", foreign_keys=[("teacher_id", "teachers", "id")],
+    )
+    db["articles"].create(
+        {
+            "id": int, "teacher_id": int, "title": str, "date": str, "source": str, "url": str,
+            "text": str, "word_count": int, "grade": float, "created_at": str,
+        },
+        pk="id", foreign_keys=[("teacher_id", "teachers", "id")],
+    )
+    db["articles"].create_index(["teacher_id"])
+    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db["questions"].create(
+        {
+            "id": int, "teacher_id": int, "article_id": int, "position": int, "type": str,
+            "prompt": str, "choices": str, "answer": str, "accepted_answers": str,
+            "explanation": str, "evidence": str, "answer_span": str, "focus": str,
+            "difficulty": str, "score": float, "origin": str, "created_at": str, "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("teacher_id", "teachers", "id"), ("article_id", "articles", "id")],
+    )
+    db["questions"].create_index(["teacher_id", "article_id", "position"])
+    db["quizzes"].create(
+        {
+            "id": int, "teacher_id": int, "title": str, "code": str, "document": str,
+            "status": str, "shuffle_questions": int, "shuffle_choices": int, "feedback": str,
+            "time_limit": int, "allow_retries": int, "is_public": int,
+            "created_at": str, "published_at": str,
+        },
+        pk="id", foreign_keys=[("teacher_id", "teachers", "id")],
+        defaults={"status": "draft", "feedback": "end", "shuffle_questions": 0,
+                  "shuffle_choices": 0, "allow_retries": 0, "is_public": 0},
+    )
+    db["quizzes"].create_index(["code"], unique=True)
+    db["quizzes"].create_index(["teacher_id"])
+    db["attempts"].create(
+        {
+            "id": int, "quiz_id": int, "name": str, "name_key": str, "practice": int,
+            "seed": int, "answers": str, "locked": str, "status": str, "score": int, "total": int,
+            "correct": str, "extra_seconds": int, "timer_off": int,
+            "started_at": str, "submitted_at": str,
+        },
+        pk="id", foreign_keys=[("quiz_id", "quizzes", "id")],
+        defaults={"status": "in_progress", "practice": 0, "extra_seconds": 0, "timer_off": 0,
+                  "answers": "{}", "locked": "[]"},
+    )
+    db["attempts"].create_index(["quiz_id", "name_key"])
+
+
+def _decode_question(row: dict) -> dict:
+    row = dict(row)
+    for key in QUESTION_JSON:
+        row[key] = json.loads(row[key]) if row.get(key) else ([] if key != "answer_span" else None)
+    return row
+
+
+def _decode_quiz(row: dict) -> dict:
+    row = dict(row)
+    row["document"] = json.loads(row["document"])
+    for key in ("shuffle_questions", "shuffle_choices", "allow_retries", "is_public"):
+        row[key] = bool(row[key])
+    return row
+
+
+def _decode_attempt(row: dict) -> dict:
+    row = dict(row)
+    row["answers"] = json.loads(row["answers"] or "{}")
+    row["locked"] = json.loads(row["locked"] or "[]")
+    row["correct"] = json.loads(row["correct"]) if row.get("correct") else {}
+    row["practice"] = bool(row["practice"])
+    row["timer_off"] = bool(row["timer_off"])
+    return row
+
+
+def name_key(name: str) -> str:
+    """A display name compared case- and space-insensitively."""
+    return " ".join(name.casefold().split())
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """One connection to the quizgen database."""
+
+    def __init__(self, path: str) -> None:
+        self.db = Database(path)
+        if path != ":memory:":
+            self.db.enable_wal()
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA busy_timeout = 5000")
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _one(self, sql: str, params) -> dict | None:
+        return next(iter(self.db.query(sql, params)), None)
+
+    # -- teachers and tokens ---------------------------------------------------------
+
+    def create_teacher(self, email: str, name: str, password_hash: str) -> dict:
+        email = email.strip().lower()
+        if self.teacher_by_email(email):
+            raise Conflict(email)
+        row = {"email": email, "name": name.strip(), "password_hash": password_hash, "created_at": now()}
+        try:
+            pk = self.db["teachers"].insert(row).last_pk
+        except Exception as exc:  # the unique index, on a race
+            if "UNIQUE" in str(exc):
+                raise Conflict(email) from None
+            raise
+        return self.teacher(pk)
+
+    def teacher(self, teacher_id: int) -> dict | None:
+        return self._one("select * from teachers where id = ?", [teacher_id])
+
+    def teacher_by_email(self, email: str) -> dict | None:
+        return self._one("select * from teachers where email = ?", [email.strip().lower()])
+
+    def create_token(self, teacher_id: int) -> str:
+        token = secrets.token_urlsafe(32)
+        self.db["tokens"].insert({"token_hash": _token_hash(token), "teacher_id": teacher_id, "created_at": now()})
+        return token
+
+    def teacher_for_token(self, token: str) -> dict | None:
+        return self._one(
+            "select teachers.* from tokens join teachers on teachers.id = tokens.teacher_id "
+            "where tokens.token_hash = ?",
+            [_token_hash(token)],
+        )
+
+    # -- articles ----------------------------------------------------------------------
+
+    def add_article(self, teacher_id: int, article: dict) -> int:
+        row = {
+            "teacher_id": teacher_id,
+            "title": article.get("title"),
+            "date": article.get("date"),
+            "source": article.get("source"),
+            "url": article.get("url"),
+            "text": article["text"],
+            "word_count": article.get("word_count"),
+            "grade": article.get("grade"),
+            "created_at": now(),
+        }
+        return self.db["articles"].insert(row).last_pk
+
+    def article(self, teacher_id: int, article_id: int) -> dict | None:
+        return self._one("select * from articles where id = ? and teacher_id = ?", [article_id, teacher_id])
+
+    def articles(self, teacher_id: int, query: str | None = None) -> list[dict]:
+        counts = (
+            "(select count(*) from questions q where q.article_id = a.id) as question_count"
+        )
+        if query and query.strip():
+            ids = [
+                row["id"]
+                for row in self.db["articles"].search(
+                    query.strip(), columns=["id"], where="teacher_id = :teacher_id",
+                    where_args={"teacher_id": teacher_id}, quote=True,
+                )
+            ]
+            if not ids:
+                return []
+            marks = ",".join("?" for _ in ids)
+            rows = {r["id"]: r for r in self.db.query(
+                f"select a.*, {counts} from articles a where a.id in ({marks})", ids)}
+            return [rows[i] for i in ids if i in rows]
+        return list(self.db.query(
+            f"select a.*, {counts} from articles a where a.teacher_id = ? order by a.id desc", [teacher_id]))
+
+    def delete_article(self, teacher_id: int, article_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from questions where article_id = ? and teacher_id = ?", [article_id, teacher_id])
+            self.db.execute("delete from articles where id = ? and teacher_id = ?", [article_id, teacher_id])
+
+    # -- questions ---------------------------------------------------------------------
+
+    def questions(self, teacher_id: int, article_id: int) -> list[dict]:
+        rows = self.db.query(
+            "select * from questions where teacher_id = ? and article_id = ? order by position, id",
+            [teacher_id, article_id],
+        )
+        return [_decode_question(r) for r in rows]
+
+    def question(self, teacher_id: int, question_id: int) -> dict | None:
+        row = self._one("select * from questions where id = ? and teacher_id = ?", [question_id, teacher_id])
+        return _decode_question(row) if row else None
+
+    def questions_by_ids(self, teacher_id: int, ids: list[int]) -> list[dict]:
+        """The teacher's questions with these ids, in the order given (others' ids are left out)."""
+        if not ids:
+            return []
+        marks = ",".join("?" for _ in ids)
+        rows = {
+            r["id"]: _decode_question(r)
+            for r in self.db.query(
+                f"select * from questions where teacher_id = ? and id in ({marks})", [teacher_id, *ids])
+        }
+        return [rows[i] for i in ids if i in rows]
+
+    def _encode_question(self, question: dict) -> dict:
+        row = {}
+        for key in QUESTION_FIELDS:
+            value = question.get(key)
+            row[key] = json.dumps(value) if key in QUESTION_JSON else value
+        return row
+
+    def add_questions(self, teacher_id: int, article_id: int, questions: list[dict], *,
+                      origin: str = "generated", replace: bool = False) -> list[int]:
+        """Append questions to an article's list (or replace its generated, unedited ones)."""
+        ids = []
+        with self.db.atomic():
+            if replace:
+                self.db.execute(
+                    "delete from questions where teacher_id = ? and article_id = ? and origin = 'generated'",
+                    [teacher_id, article_id])
+            top = self._one(
+                "select coalesce(max(position), 0) as top from questions where article_id = ?", [article_id])["top"]
+            for offset, question in enumerate(questions, 1):
+                row = self._encode_question(question)
+                row.update({"teacher_id": teacher_id, "article_id": article_id, "position": top + offset,
+                            "origin": origin, "created_at": now(), "updated_at": now()})
+                ids.append(self.db["questions"].insert(row).last_pk)
+        return ids
+
+    def update_question(self, teacher_id: int, question_id: int, question: dict, *, origin: str = "edited") -> None:
+        row = self._encode_question(question)
+        row.update({"origin": origin, "updated_at": now()})
+        sets = ", ".join(f"{key} = :{key}" for key in row)
+        self.db.execute(
+            f"update questions set {sets} where id = :id and teacher_id = :teacher_id",
+            {**row, "id": question_id, "teacher_id": teacher_id},
+        )
+
+    def delete_question(self, teacher_id: int, question_id: int) -> None:
+        self.db.execute("delete from questions where id = ? and teacher_id = ?", [question_id, teacher_id])
+
+    def move_question(self, teacher_id: int, question_id: int, step: int) -> None:
+        """Swap a question with its neighbour above (step -1) or below (step 1)."""
+        question = self.question(teacher_id, question_id)
+        if not question:
+            return
+        siblings = self.questions(teacher_id, question["article_id"])
+        index = next(i for i, q in enumerate(siblings) if q["id"] == question_id)
+        other = index + step
+        if not 0 <= other < len(siblings):
+            return
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        with self.db.atomic():
+            for position, q in enumerate(siblings, 1):
+                self.db.execute("update questions set position = ? where id = ?", [position, q["id"]])
+
+    # -- quizzes -----------------------------------------------------------------------
+
+    def _new_code(self) -> str:
+        while True:
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            if not self._one("select id from quizzes where code = ?", [code]):
+                return code
+
+    def create_quiz(self, teacher_id: int, title: str, document: dict, **settings) -> dict:
+        row = {
+            "teacher_id": teacher_id, "title": title, "code": self._new_code(),
+            "document": json.dumps(document), "created_at": now(), "status": "draft",
+        }
+        row.update(_quiz_settings(settings))
+        pk = self.db["quizzes"].insert(row).last_pk
+        return self.quiz(teacher_id, pk)
+
+    def quiz(self, teacher_id: int, quiz_id: int) -> dict | None:
+        row = self._one("select * from quizzes where id = ? and teacher_id = ?", [quiz_id, teacher_id])
+        return _decode_quiz(row) if row else None
+
+    def quiz_by_code(self, code: str) -> dict | None:
+        row = self._one("select * from quizzes where code = ?", [code.strip().upper()])
+        return _decode_quiz(row) if row else None
+
+    def quizzes(self, teacher_id: int) -> list[dict]:
+        rows = self.db.query(
+            "select z.*, (select count(*) from attempts t where t.quiz_id = z.id and t.status = 'submitted' "
+            "and t.practice = 0) as attempt_count from quizzes z where z.teacher_id = ? order by z.id desc",
+            [teacher_id])
+        return [_decode_quiz(r) for r in rows]
+
+    def public_quizzes(self) -> list[dict]:
+        rows = self.db.query(
+            "select * from quizzes where is_public = 1 and status = 'open' order by published_at desc, id desc", [])
+        return [_decode_quiz(r) for r in rows]
+
+    def update_quiz(self, teacher_id: int, quiz_id: int, **values) -> None:
+        row = _quiz_settings(values)
+        for key in ("title", "status", "published_at"):
+            if key in values:
+                row[key] = values[key]
+        if not row:
+            return
+        sets = ", ".join(f"{key} = :{key}" for key in row)
+        self.db.execute(f"update quizzes set {sets} where id = :id and teacher_id = :teacher_id",
+                        {**row, "id": quiz_id, "teacher_id": teacher_id})
+
+    def delete_quiz(self, teacher_id: int, quiz_id: int) -> None:
+        with self.db.atomic():
+            if self.quiz(teacher_id, quiz_id):
+                self.db.execute("delete from attempts where quiz_id = ?", [quiz_id])
+                self.db.execute("delete from quizzes where id = ? and teacher_id = ?", [quiz_id, teacher_id])
+
+    # -- attempts ----------------------------------------------------------------------
+
+    def start_attempt(self, quiz_id: int, name: str, *, practice: bool = False) -> dict:
+        row = {
+            "quiz_id": quiz_id, "name": name.strip(), "name_key": name_key(name), "practice": int(practice),
+            "seed": secrets.randbelow(2**31), "answers": "{}", "locked": "[]", "status": "in_progress",
+            "started_at": now(),
+        }
+        return self.attempt(self.db["attempts"].insert(row).last_pk)
+
+    def attempt(self, attempt_id: int) -> dict | None:
+        row = self._one("select * from attempts where id = ?", [attempt_id])
+        return _decode_attempt(row) if row else None
+
+    def attempts_by_name(self, quiz_id: int, name: str) -> list[dict]:
+        rows = self.db.query(
+            "select * from attempts where quiz_id = ? and name_key = ? and practice = 0 order by id",
+            [quiz_id, name_key(name)])
+        return [_decode_attempt(r) for r in rows]
+
+    def save_progress(self, attempt_id: int, *, answers: dict | None = None, locked: list | None = None,
+                      extra_seconds: int | None = None, timer_off: bool | None = None) -> None:
+        """Keep a student's answers (and timer choices) as they go; never after submission."""
+        row: dict = {}
+        if answers is not None:
+            row["answers"] = json.dumps(answers)
+        if locked is not None:
+            row["locked"] = json.dumps(locked)
+        if extra_seconds is not None:
+            row["extra_seconds"] = extra_seconds
+        if timer_off is not None:
+            row["timer_off"] = int(timer_off)
+        if row:
+            sets = ", ".join(f"{key} = :{key}" for key in row)
+            self.db.execute(f"update attempts set {sets} where id = :id and status = 'in_progress'",
+                            {**row, "id": attempt_id})
+
+    def submit_attempt(self, attempt_id: int, answers: dict, score: int, total: int, correct: dict) -> bool:
+        """Store the final answers and score; False when it was submitted already."""
+        cursor = self.db.execute(
+            "update attempts set answers = ?, score = ?, total = ?, correct = ?, status = 'submitted', "
+            "submitted_at = ? where id = ? and status = 'in_progress'",
+            [json.dumps(answers), score, total, json.dumps(correct), now(), attempt_id])
+        return cursor.rowcount == 1
+
+    def submitted_attempts(self, quiz_id: int) -> list[dict]:
+        rows = self.db.query(
+            "select * from attempts where quiz_id = ? and status = 'submitted' and practice = 0 "
+            "order by submitted_at, id", [quiz_id])
+        return [_decode_attempt(r) for r in rows]
+
+
+def _quiz_settings(values: dict) -> dict:
+    row = {}
+    for key in ("shuffle_questions", "shuffle_choices", "allow_retries", "is_public"):
+        if key in values:
+            row[key] = int(bool(values[key]))
+    if "feedback" in values:
+        row["feedback"] = "each" if values["feedback"] == "each" else "end"
+    if "time_limit" in values:
+        limit = values["time_limit"]
+        row["time_limit"] = int(limit) if limit else None
+    return row

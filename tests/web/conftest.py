@@ -30,6 +30,7 @@ class Client(FlaskClient):
     def add_article(self, text: str = SEED_001_TEXT, **fields) -> int:
         response = self.form("/articles", {"text": text, **fields})
         assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        self.get(response.location)  # shows (and so clears) the flashed message
         return int(response.location.rsplit("/", 1)[1])
 
 
@@ -65,8 +66,8 @@ def other(app) -> Client:
 
 
 def _span(text: str, sentence_start: str, article_id) -> dict:
-    start = text.index(sentence_start)
-    end = text.index(".", start) + 1
+    start = max(text.find(sentence_start), 0)  # other articles: their first sentence
+    end = text.find(".", start) + 1 or len(text)
     return {"article_id": article_id, "start": start, "end": end, "text": text[start:end]}
 
 

@@ -24,8 +24,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ""}
 
 _META_LINE = re.compile(r"^(?:(date):?\s+(\d{4}-\S*)|(title|source|url):\s*(.+?))\s*$", re.IGNORECASE)
 _DATE_OPENER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
-_FINAL_PUNCTUATION = tuple(".!?:;,\"'”’)…")
-_HEADLINE_MAX_WORDS = 20
+_FINAL_PUNCTUATION = tuple(".!?:;,\"'”’)…。！？")
+_HEADLINE_MAX_WORDS = 16
 _FIVE_WORD_SENTENCE = re.compile(r"(?:\b[^\W\d_][\w'’-]*\b[^.!?\n]*?){5}", re.UNICODE)
 
 
@@ -104,7 +104,7 @@ def parse_text(
     if blocks:
         blocks[0] = _take_front_matter(blocks[0], meta)
         blocks = [b for b in blocks if b]
-    if blocks and "title" not in meta and _is_headline_block(blocks[0]):
+    if len(blocks) > 1 and "title" not in meta and _is_headline_block(blocks[0]):
         meta["title"] = _strip_markdown_heading(blocks.pop(0)[0])
     if blocks:
         first = " ".join(blocks[0])
@@ -164,6 +164,7 @@ def _finish(paragraphs, *, label, title, article_date, source, url) -> Article:
     text = "\n\n".join(paragraphs)
     if not text.strip():
         raise InputError(f"{label}: the article is empty; paste or give a file with the article's text")
+    check_english(text, label, script_only=True)
     if not _FIVE_WORD_SENTENCE.search(text):
         raise InputError(f"{label}: no sentence of at least five words; quizgen needs real article text")
     check_english(text, label)
@@ -218,6 +219,8 @@ def _is_headline_block(block: list[str]) -> bool:
 
 
 def _is_headline(line: str) -> bool:
+    if _metadata(line):
+        return False
     stripped = _strip_markdown_heading(line)
     if line.lstrip().startswith("#"):
         return True

@@ -26,8 +26,8 @@ def english_share(text: str) -> tuple[float, float]:
     return function / len(words), latin / len(letters)
 
 
-def check_english(text: str, label: str) -> None:
-    """Raise InputError when the text is clearly not English."""
+def check_english(text: str, label: str, *, script_only: bool = False) -> None:
+    """Raise InputError when the text is clearly not English (``script_only``: judge the alphabet alone)."""
     function_share, latin_share = english_share(text)
-    if latin_share < MIN_LATIN_SHARE or function_share < MIN_FUNCTION_WORD_SHARE:
+    if latin_share < MIN_LATIN_SHARE or (not script_only and function_share < MIN_FUNCTION_WORD_SHARE):
         raise InputError(f"{label}: the text does not look like English; quizgen makes quizzes from English articles only")

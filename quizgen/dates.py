@@ -1,0 +1,153 @@
+"""Relative dates ("on Tuesday", "last week") made absolute from the article's date.
+
+A small rule table over regular expressions: each rule turns one phrase into a
+``TimeRef`` with its date range and an explicit wording for stems and answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A relative time phrase found at [start, end) of a text, resolved against an anchor date."""
+
+    start: int
+    end: int
+    phrase: str
+    first_day: date
+    last_day: date
+    explicit: str  # replaces the phrase in a sentence: "on Tuesday 25 January 2022"
+
+    @property
+    def answer(self) -> str:
+        """The time as a short answer: "25 January 2022", "the week of 17 January 2022"."""
+        return re.sub(r"^(on|in) ", "", self.explicit)
+
+
+def day_label(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _previous_month(day: date) -> tuple[date, date]:
+    last = day.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def _weekday(name: str, anchor: date, future: bool) -> date:
+    target = WEEKDAYS.index(name.lower())
+    if future:
+        return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    return anchor - timedelta(days=(anchor.weekday() - target) % 7)
+
+
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PATTERN = re.compile(
+    rf"\b(?:(?P<on>on|last|this|next) )?{_WEEKDAY}\b(?! ?,? ?\d{{1,2}} )(?! (?:January|February|March|April|May|June|July|"
+    rf"August|September|October|November|December))"
+    r"|\b(?P<unit_rel>last|this|next) (?P<unit>week|month|year)\b"
+    r"|\b(?P<single>yesterday|today|tomorrow)\b"
+    r"|\b(?P<day_after>a day (?:after|later|earlier|before))\b",
+    re.IGNORECASE,
+)
+_FUTURE_CUES = re.compile(r"\b(will|would|plans? to|is to|are to|to be held|scheduled)\b", re.IGNORECASE)
+
+
+def find_times(text: str, anchor: date | None) -> list[TimeRef]:
+    """Every relative time phrase in ``text`` that the anchor date resolves, left to right."""
+    if anchor is None:
+        return []
+    future = bool(_FUTURE_CUES.search(text))
+    refs = []
+    for match in _PATTERN.finditer(text):
+        ref = _resolve(match, anchor, future)
+        if ref:
+            refs.append(ref)
+    return refs
+
+
+def _resolve(match: re.Match, anchor: date, future: bool) -> TimeRef | None:
+    phrase = match.group(0)
+    start, end = match.span()
+    if match.group("weekday"):
+        qualifier = (match.group("on") or "").lower()
+        day = _weekday(match.group("weekday"), anchor, future or qualifier == "next")
+        if qualifier == "last" and day == anchor:
+            day -= timedelta(days=7)
+        explicit = f"on {match.group('weekday').capitalize()} {day_label(day)}"
+        return TimeRef(start, end, phrase, day, day, explicit)
+    if match.group("unit"):
+        step = {"last": -1, "this": 0, "next": 1}[match.group("unit_rel").lower()]
+        unit = match.group("unit").lower()
+        if unit == "week":
+            first = _week_of(anchor) + timedelta(weeks=step)
+            return TimeRef(start, end, phrase, first, first + timedelta(days=6), f"in the week of {day_label(first)}")
+        if unit == "month":
+            first, last = _month(anchor, step)
+            return TimeRef(start, end, phrase, first, last, f"in {MONTHS[first.month - 1]} {first.year}")
+        year = anchor.year + step
+        return TimeRef(start, end, phrase, date(year, 1, 1), date(year, 12, 31), f"in {year}")
+    if match.group("single"):
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("single").lower()]
+        day = anchor + timedelta(days=offset)
+        return TimeRef(start, end, phrase, day, day, f"on {day_label(day)}")
+    if match.group("day_after"):
+        # "X came a day after Y": Y happened the day before the report's own date.
+        before = match.group("day_after").lower().endswith(("after", "earlier"))
+        day = anchor - timedelta(days=1) if before else anchor + timedelta(days=1)
+        return TimeRef(start, end, phrase, day, day, f"on {day_label(day)}")
+    return None
+
+
+def _month(anchor: date, step: int) -> tuple[date, date]:
+    if step == -1:
+        return _previous_month(anchor)
+    month_index = anchor.month - 1 + step
+    first = date(anchor.year + month_index // 12, month_index % 12 + 1, 1)
+    following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def make_explicit(text: str, anchor: date | None) -> str | None:
+    """``text`` with every relative time replaced by its explicit form; None when one can't be resolved."""
+    refs = find_times(text, anchor)
+    if any(ref.phrase.lower().startswith("a day ") for ref in refs):
+        return None  # "a day after X" dates X, not the sentence: no wording keeps both right
+    out, last = [], 0
+    for ref in refs:
+        out.append(re.sub(r"(?i)\b(on|in) $", "", text[last:ref.start]))
+        out.append(ref.explicit)
+        last = ref.end
+    out.append(text[last:])
+    explicit = "".join(out)
+    return None if has_bare_relative_time(_without_explicit(explicit, refs)) else explicit
+
+
+def _without_explicit(text: str, refs: list[TimeRef]) -> str:
+    for ref in refs:
+        text = text.replace(ref.explicit, "")
+    return text
+
+
+_BARE_RELATIVE = re.compile(
+    r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight|recently)\b"
+    r"|\b(on )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! \d)"
+    r"|\ba day (after|later|earlier|before)\b|\bearlier this\b|\blater this\b",
+    re.IGNORECASE,
+)
+
+
+def has_bare_relative_time(text: str) -> bool:
+    """True when the text leans on a relative time a reader can't place without the dateline."""
+    return bool(_BARE_RELATIVE.search(text))

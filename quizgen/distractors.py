@@ -1,0 +1,78 @@
+"""Wrong options of the same kind as the answer: entities, numbers, dates.
+
+Rules (DESIGN.md): same finer type, from the quiz's articles first and then the bank;
+never a variant or part of the answer or anything the stem names; similar length;
+numbers and dates in order; the key's position varied by a seeded shuffle.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from quizgen.numbers import nearby_values, numbers_in, read_number
+from quizgen.questions.base import Candidate
+from quizgen.questions.context import QuizContext, name_key
+
+NEEDED = 3
+_YEAR = re.compile(r"^(?:(.*) )?(1[89]\d\d|20\d\d)$")
+
+
+def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
+    """Up to three distractors, best first; fewer when good ones can't be found."""
+    answer = candidate.question.answer
+    label = candidate.answer_label
+    if label == "NUMBER":
+        pool = _number_options(answer, candidate.sentence.article.text)
+    elif label == "DATE":
+        pool = _date_options(answer)
+    else:
+        own = context.same_kind(label, answer, use_bank=False)
+        banked = [o for o in context.same_kind(label, answer) if o not in own][:10]
+        pool = sorted(own, key=lambda o: _length_gap(o, answer)) + sorted(banked, key=lambda o: _length_gap(o, answer))
+    prompt_key = name_key(candidate.question.prompt)
+    chosen: list[str] = []
+    for option in pool:
+        key = name_key(option)
+        if not key or key == name_key(answer) or key in prompt_key or any(key == name_key(c) for c in chosen):
+            continue
+        chosen.append(option)
+        if len(chosen) == NEEDED:
+            break
+    return chosen
+
+
+def arrange(answer: str, distractors: list[str], label: str, rng: random.Random) -> list[str]:
+    """Numbers and dates in order; anything else shuffled so the key's position varies."""
+    options = [answer] + distractors
+    if label in ("NUMBER", "DATE"):
+        return sorted(options, key=_sort_key)
+    rng.shuffle(options)
+    return options
+
+
+def _sort_key(option: str) -> float:
+    number = read_number(option)
+    if number is not None:
+        return number.value
+    match = _YEAR.match(option)
+    return float(match.group(2)) if match else 0.0
+
+
+def _length_gap(option: str, answer: str) -> int:
+    return abs(len(option.split()) - len(answer.split())) * 10 + abs(len(option) - len(answer)) // 4
+
+
+def _number_options(answer: str, article_text: str) -> list[str]:
+    number = read_number(answer)
+    if number is None:
+        return []
+    return [number.render(v) for v in nearby_values(number, numbers_in(article_text))]
+
+
+def _date_options(answer: str) -> list[str]:
+    match = _YEAR.match(answer)
+    if not match:
+        return []
+    prefix, year = match.group(1), int(match.group(2))
+    return [f"{prefix} {y}" if prefix else str(y) for y in (year - 1, year + 1, year - 2, year + 2)]

@@ -1,0 +1,49 @@
+"""What every generator returns, and the helpers they share for building one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quizgen.models import Question, Span
+from quizgen.nlp import Sentence
+
+
+@dataclass
+class Candidate:
+    """A question before ranking, with what the ranker and distractor picker need to know."""
+
+    question: Question
+    sentence: Sentence
+    answer_label: str = ""  # spaCy entity label or NUMBER, DATE, TERM, STATEMENT
+    needs_distractors: bool = False
+    prior: float = 0.5  # how good this kind of question tends to be
+    also_cites: list[Span] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.question.kind
+
+
+def sentence_span(sentence: Sentence) -> Span:
+    return Span(sentence.article.id, sentence.start, sentence.end, sentence.text)
+
+
+def token_span(sentence: Sentence, span) -> Span:
+    """The article Span of a spaCy token or span inside ``sentence``."""
+    start = sentence.offset(span)
+    text = span.text
+    return Span(sentence.article.id, start, start + len(text), text)
+
+
+def locate_answer(article, answer: str, near: int) -> Span | None:
+    """Where ``answer`` stands verbatim in the article, the occurrence nearest ``near``; None if nowhere."""
+    text = article.text
+    bare = answer[4:] if answer.lower().startswith("the ") else answer
+    starts, position = [], text.find(bare)
+    while position != -1:
+        starts.append(position)
+        position = text.find(bare, position + 1)
+    if not starts:
+        return None
+    start = min(starts, key=lambda s: abs(s - near))
+    return Span(article.id, start, start + len(bare), bare)

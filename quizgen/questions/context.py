@@ -1,0 +1,154 @@
+"""What generators know beyond one sentence: the quiz's entities, full names, times, and the bank."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from quizgen.nlp import ParsedArticle
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def clean_entity(text: str) -> str:
+    """Entity text without a possessive ending, stray quotes or a leading 'the' for lookups."""
+    text = _POSSESSIVE.sub("", text.strip()).strip("\"“”‘’' ")
+    return text
+
+
+def name_key(text: str) -> str:
+    """Compare names ignoring case, hyphens, 'the' and punctuation: 'Kim Jong-Un' ~ 'Kim Jong Un'."""
+    text = re.sub(r"^the\s+", "", clean_entity(text), flags=re.IGNORECASE)
+    return re.sub(r"[\W_]+", " ", text).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names.add(name_key(value))
+    names |= {"united states", "us", "u s", "america", "uk", "britain", "russia", "iran", "syria", "south korea",
+              "north korea", "vietnam", "laos", "bolivia", "venezuela", "tanzania", "taiwan", "palestine"}
+    return frozenset(names)
+
+
+def finer_type(label: str, text: str) -> str:
+    """Split GPE into country and other places, so a country is offered against countries."""
+    if label == "GPE":
+        return "COUNTRY" if name_key(text) in country_names() else "GPE_OTHER"
+    return label
+
+
+@dataclass
+class QuizContext:
+    """Entities and times across every article of one quiz, plus distractor candidates from a bank."""
+
+    parsed: list[ParsedArticle]
+    bank: dict[str, list[str]] = field(default_factory=dict)
+    full_names: dict[str, str] = field(default_factory=dict)
+    entities: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    persons: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        person_names: list[str] = []
+        for parsed in self.parsed:
+            for doc in parsed.docs:
+                for ent in doc.ents:
+                    text = clean_entity(ent.text)
+                    if ent.label_ in ENTITY_LABELS and text and text[0].isupper():
+                        self.entities[finer_type(ent.label_, text)][text] += 1
+                        if ent.label_ == "PERSON":
+                            person_names.append(text)
+        self.persons = {name_key(n) for n in person_names}
+        self.surnames = self.persons | {key.split()[-1] for key in self.persons if key}
+        self.full_names = _full_names(person_names)
+        self._all_keys = {name_key(t) for counter in self.entities.values() for t in counter}
+
+    def _is_fragment(self, text: str) -> bool:
+        key = name_key(text)
+        return any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in self._all_keys)
+
+    def full_name(self, text: str) -> str:
+        """The longest form of a person's name the quiz's articles give ('Kim' -> 'Kim Jong Un')."""
+        return self.full_names.get(name_key(text), clean_entity(text))
+
+    def same_kind(self, label: str, exclude: str, use_bank: bool = True) -> list[str]:
+        """Candidate distractors of one finer type: the quiz's own first (most mentioned first), then the bank."""
+        seen = {name_key(exclude)}
+        out = []
+        for text, _count in self.entities.get(label, Counter()).most_common():
+            full = self.full_name(text) if label == "PERSON" else text
+            if label != "PERSON" and (name_key(text) in self.surnames or self._is_fragment(text)):
+                continue  # "Biden" tagged as a place, "Korea" cut out of "North Korea"
+            if name_key(full) not in seen and not _overlaps(full, exclude):
+                seen.add(name_key(full))
+                out.append(full)
+        for text in self.bank.get(label, []) if use_bank else []:
+            if label != "PERSON" and (name_key(text) in self.surnames or self._is_fragment(text)):
+                continue
+            if name_key(text) not in seen and not _overlaps(text, exclude):
+                seen.add(name_key(text))
+                out.append(text)
+        return out
+
+    def antecedent(self, sentence, pronoun) -> str | None:
+        """The person 'he' or 'she' stands for: the one person the sentence before names, if just one.
+
+        None when the pronoun isn't he/she, when the sentence itself names someone before it,
+        or when the sentence before names nobody or several people.
+        """
+        if pronoun.lower_ not in ("he", "she"):
+            return None
+        if any(e.label_ == "PERSON" and e.end <= pronoun.i for e in sentence.span.ents):
+            return None
+        parsed = next((p for p in self.parsed if p.article is sentence.article), None)
+        if parsed is None or sentence.index == 0:
+            return None
+        previous = parsed.sentences[sentence.index - 1]
+        if sentence.paragraph_index - previous.paragraph_index > 1:
+            return None
+        names = {name_key(self.full_name(e.text)): self.full_name(e.text)
+                 for e in previous.span.ents if e.label_ == "PERSON"}
+        return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _full_names(names: list[str]) -> dict[str, str]:
+    """Map each name to the fullest form that ends with it (a surname), else starts with it.
+
+    Among several fuller forms the most mentioned wins: 'Mohamed' -> 'Ahmed Mohamed'.
+    """
+    counts = Counter(name_key(n) for n in names)
+    spelled = {name_key(n): n for n in names}
+    result: dict[str, str] = {}
+    for key, name in spelled.items():
+        longer = [k for k in spelled if len(k) > len(key)]
+        fuller = [k for k in longer if k.endswith(" " + key)] or [k for k in longer if k.startswith(key + " ")]
+        best = max(fuller, key=lambda k: (counts[k], -len(k)), default=key)
+        result[key] = spelled[best]
+    return result
+
+
+def _overlaps(candidate: str, answer: str) -> bool:
+    """True when one name's words are all in the other's: a variant or part of the answer is no distractor."""
+    stop = {"the", "of", "and", "a", "an", "in", "for", "on", "at", "to"}
+    left = set(name_key(candidate).split()) - stop
+    right = set(name_key(answer).split()) - stop
+    return bool(left and right) and (left <= right or right <= left)
+
+
+_NEEDS_THE = re.compile(r"^(united|u\.s\.|us$|uk$|netherlands|philippines|european|white house|kremlin|pentagon)",
+                        re.IGNORECASE)
+
+
+def with_article(name: str) -> str:
+    """'United States' -> 'the United States': names that take 'the' in running text."""
+    return f"the {name}" if _NEEDS_THE.match(name) else name

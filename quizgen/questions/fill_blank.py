@@ -1,0 +1,99 @@
+"""Fill-in-the-blank on a meaningful span: a key term, a number, a name or a place.
+
+The blanked text is the whole sentence when it is short, else its main clause.
+"""
+
+from __future__ import annotations
+
+from wordfreq import zipf_frequency
+
+from quizgen.models import Question, Span
+from quizgen.nlp import Sentence
+from quizgen.numbers import spelled_variants
+from quizgen.questions.base import Candidate, sentence_span
+from quizgen.questions.clauses import is_anaphoric, main_clause
+from quizgen.questions.context import clean_entity
+from quizgen.questions.stems import finish, fits, phrase_with
+
+BLANK = "_____"
+RARE_ZIPF = 3.6  # words rarer than this in everyday English make good key terms
+_FOCUS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation",
+          "CARDINAL": "number", "MONEY": "number", "PERCENT": "number", "QUANTITY": "number"}
+_ENTITY_ORDER = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "PERSON", "ORG")
+
+
+def generate(sentence: Sentence, context) -> list[Candidate]:
+    span = sentence.span
+    if span.root.pos_ not in ("VERB", "AUX") or len([t for t in span if not t.is_punct]) < 8:
+        return []
+    subjects = [t for t in span.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or is_anaphoric(subjects[0]) or span[0].lower_ in ("he", "she", "it", "they", "but", "and"):
+        return []
+    for tokens in _texts(sentence):
+        out = [_key_term(sentence, tokens, context), _entity_blank(sentence, tokens, context)]
+        out = [c for c in out if c is not None and fits(c.question.prompt)]
+        if out:
+            return out
+    return []
+
+
+def _texts(sentence: Sentence):
+    """The sentence's own tokens, then its main clause, then the compact clause."""
+    yield list(sentence.span)
+    for compact in (False, True):
+        clause = main_clause(sentence.span, compact)
+        if clause is not None and clause.attribution is None and len(clause.tokens) >= 8:
+            yield clause.tokens
+
+
+def _key_term(sentence: Sentence, tokens: list, context) -> Candidate | None:
+    """The rarest content noun outside any named entity: 'moratorium'."""
+    in_entity = {t.i for ent in sentence.span.ents for t in ent}
+    title = (sentence.article.title or "").lower()
+    nouns = [t for t in tokens if t.pos_ == "NOUN" and t.is_alpha and len(t) >= 5 and t.i not in in_entity
+             and t.lower_ not in title]
+    scored = [(zipf_frequency(t.lower_, "en"), t) for t in nouns]
+    scored = [(z, t) for z, t in scored if 0 < z < RARE_ZIPF]
+    if not scored:
+        return None
+    _, token = min(scored, key=lambda pair: pair[0])
+    return _blanked(sentence, tokens, sentence.span.doc[token.i:token.i + 1], "term", "TERM", context, prior=0.7)
+
+
+def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None:
+    """A number, then a place or person that is not the sentence's own subject."""
+    present = {t.i for t in tokens}
+    subject_ids = {t.i for c in sentence.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for label in _ENTITY_ORDER:
+        for ent in sentence.span.ents:
+            if ent.label_ != label or len(ent.text) < 2 or not all(t.i in present for t in ent):
+                continue
+            if any(t.i in subject_ids for t in ent):
+                continue
+            focus = _FOCUS[label]
+            return _blanked(sentence, tokens, ent, focus, "NUMBER" if focus == "number" else label, context, prior=0.6)
+    return None
+
+
+def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, context, prior: float) -> Candidate | None:
+    answer = span.text if label in ("NUMBER", "TERM") else clean_entity(span.text)
+    if not answer or not span.text.startswith(answer):
+        return None
+    replace = {span[0].i: BLANK + span.text[len(answer):]}
+    replace.update({t.i: "" for t in span[1:]})
+    prompt = finish(phrase_with(tokens, sentence, context, replace), sentence, question=False)
+    if prompt is None or BLANK not in prompt:
+        return None
+    start = sentence.offset(span)
+    question = Question(
+        type="fill_blank",
+        prompt=prompt,
+        answer=answer,
+        accepted_answers=spelled_variants(answer) if label == "NUMBER" else [answer],
+        evidence=[sentence_span(sentence)],
+        focus=focus,
+        answer_span=Span(sentence.article.id, start, start + len(answer), answer),
+        explanation=f"The article says: “{sentence.text.strip()}”",
+        kind=f"fill_{focus}",
+    )
+    return Candidate(question, sentence, answer_label=label, prior=prior)

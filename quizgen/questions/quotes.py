@@ -1,0 +1,59 @@
+"""Quote questions: who said a quoted statement."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.models import Question
+from quizgen.nlp import Sentence
+from quizgen.questions.base import Candidate, sentence_span, token_span
+from quizgen.questions.clauses import REPORTING_VERBS
+from quizgen.questions.context import QuizContext
+from quizgen.questions.stems import finish
+
+_QUOTE = re.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
+MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 6, 24
+
+
+def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
+    """'“The factory occupies ...,” Kim said.' -> 'Who said: “The factory occupies ...”?'"""
+    match = _QUOTE.search(sentence.text)
+    if not match:
+        return []
+    speaker = _named_speaker(sentence.span)
+    if speaker is None:
+        return []
+    quote = (match.group(1) or match.group(2)).strip().rstrip(",")
+    if not MIN_QUOTE_WORDS <= len(quote.split()) <= MAX_QUOTE_WORDS:
+        return []
+    answer = context.full_name(speaker.text)
+    if answer.lower() in quote.lower() or speaker.text.lower() in quote.lower():
+        return []
+    prompt = finish(f"Who said: “{quote}”", sentence)
+    if prompt is None:
+        return []
+    question = Question(
+        type="multiple_choice",
+        prompt=prompt,
+        answer=answer,
+        evidence=[sentence_span(sentence)],
+        focus="quote",
+        answer_span=token_span(sentence, speaker),
+        explanation=f"The article says: “{sentence.text.strip()}”",
+        kind="quote_speaker",
+    )
+    return [Candidate(question, sentence, answer_label="PERSON", needs_distractors=True, prior=0.8)]
+
+
+def _named_speaker(span):
+    """The named person who says the sentence's quote, if the parse shows one."""
+    for token in span:
+        if token.lemma_ not in REPORTING_VERBS or token.pos_ != "VERB":
+            continue
+        for child in token.children:
+            if child.dep_ != "nsubj":
+                continue
+            for ent in span.ents:
+                if ent.label_ == "PERSON" and ent.root.i == child.i:
+                    return ent
+    return None

@@ -1,0 +1,78 @@
+"""Finishing a stem: full names, explicit dates, attribution, capitalisation and the final mark."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.dates import make_explicit
+from quizgen.nlp import Sentence
+from quizgen.questions.clauses import is_anaphoric, render
+from quizgen.questions.context import QuizContext
+
+
+MAX_STEM_WORDS = 32
+
+
+def fits(prompt: str | None) -> bool:
+    """A stem short enough to read at a glance."""
+    return prompt is not None and len(prompt.split()) <= MAX_STEM_WORDS
+
+
+def subject_stands_alone(sentence: Sentence, subject, context: QuizContext) -> bool:
+    """A named subject, or a 'he'/'she' the sentence before resolves; not 'the pair' or 'they'."""
+    return not is_anaphoric(subject) or context.antecedent(sentence, subject) is not None
+
+
+def name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, str]:
+    """Token replacements that give each person's full name ('Kim' -> 'Kim Jong Un', 'he' -> 'Kim Jong Un')."""
+    replace: dict[int, str] = {}
+    for token in sentence.span:
+        if token.dep_ in ("nsubj", "nsubjpass") and (name := context.antecedent(sentence, token)):
+            replace[token.i] = name
+    for ent in sentence.span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        full = context.full_name(ent.text)
+        if full and full != ent.text and full.split()[-1] != ent.text.split()[-1] or (full and len(full) > len(ent.text)):
+            possessive = ent.text[len(ent.text.rstrip("'’s")):] if ent.text.endswith(("'s", "’s")) else ""
+            replace[ent[0].i] = full + possessive
+            for token in ent[1:]:
+                replace[token.i] = ""
+    return replace
+
+
+def phrase(tokens: list, sentence: Sentence, context: QuizContext) -> str:
+    """Render tokens with full names."""
+    return render(tokens, name_replacements(sentence, context))
+
+
+def phrase_with(tokens: list, sentence: Sentence, context: QuizContext, replace: dict[int, str]) -> str:
+    """Render tokens with full names and further token replacements."""
+    return render(tokens, {**name_replacements(sentence, context), **replace})
+
+
+def finish(text: str, sentence: Sentence, *, attribution: str | None = None, question: bool = True) -> str | None:
+    """Make relative times explicit, add 'According to X', capitalise, end with '?' or '.'."""
+    explicit = make_explicit(text, sentence.article.date)
+    if explicit is None:
+        return None
+    text = explicit.strip().rstrip(",;:")
+    if attribution:
+        text = f"According to {attribution}, {text[0].lower() + text[1:] if _lower_ok(text) else text}"
+    text = text[0].upper() + text[1:]
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"[\s,;:.?!]+$", "", text)
+    if not quotes_balanced(text):
+        return None
+    return text + ("?" if question else ".")
+
+
+def quotes_balanced(text: str) -> bool:
+    """Straight quotes pair up and curly quotes open before they close."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+def _lower_ok(text: str) -> bool:
+    first = text.split()[0]
+    return first in ("Who", "What", "Where", "When", "Which", "How", "In", "On") or first.istitle() and first.lower() in (
+        "who", "what", "where", "when", "which", "how")

@@ -1,0 +1,103 @@
+"""True/false statements from simplified sentences; false ones change one fact of substance."""
+
+from __future__ import annotations
+
+import hashlib
+
+from quizgen.models import Question
+from quizgen.nlp import Sentence
+from quizgen.questions.base import Candidate, sentence_span
+from quizgen.questions.clauses import has_pronoun, main_clause, past_form
+from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
+from quizgen.questions.stems import finish, fits, phrase_with, subject_stands_alone
+
+MIN_CLAUSE_TOKENS = 6
+SWAPPABLE = ("PERSON", "ORG", "GPE", "LOC")
+
+
+def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
+    """A false statement where one can be made, and a true one for about half the sentences."""
+    full = _statements(sentence, context, compact=False)
+    if full and all(fits(c.question.prompt) for c in full):
+        return full
+    return [c for c in _statements(sentence, context, compact=True) if fits(c.question.prompt)]
+
+
+def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list[Candidate]:
+    clause = main_clause(sentence.span, compact)
+    if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context):
+        return []
+    tokens = [t for t in clause.tokens if t.lower_ != "also"]
+    if len(tokens) < MIN_CLAUSE_TOKENS or has_pronoun([t for t in tokens if t.i != clause.subject.i]) \
+            or clause.subject.i > clause.verb.i:
+        return []
+    out = []
+    if clause.negated:
+        out.append(_negation_removed(sentence, clause, tokens, context))
+    else:
+        out.append(_entity_swapped(sentence, tokens, context))
+        if _wants_true(sentence):
+            out.append(_statement(sentence, tokens, context, {}, clause.attribution, true=True, note=""))
+    return [c for c in out if c is not None]
+
+
+def _wants_true(sentence: Sentence) -> bool:
+    digest = hashlib.sha1(sentence.text.encode("utf-8")).digest()
+    return digest[0] % 2 == 0
+
+
+def _negation_removed(sentence, clause, tokens, context) -> Candidate | None:
+    """'Kim did not attend the tests' -> 'Kim Jong Un attended the tests.' (false)"""
+    verb = clause.verb
+    negs = [t for t in verb.children if t.dep_ == "neg"]
+    auxes = [t for t in verb.children if t.dep_ == "aux" and t.lower_ in ("did", "does", "do")]
+    if not negs or not auxes:
+        return None
+    tag = {"did": "VBD", "does": "VBZ", "do": "VBP"}[auxes[0].lower_]
+    replace = {negs[0].i: "", auxes[0].i: "", verb.i: past_form(verb.lemma_, tag)}
+    return _statement(sentence, tokens, context, replace, clause.attribution, true=False,
+                      note="the article says the opposite")
+
+
+def _entity_swapped(sentence, tokens, context) -> Candidate | None:
+    """Swap one named entity for another of the same kind from the quiz's articles (false)."""
+    token_ids = {t.i for t in tokens}
+    for ent in sentence.span.ents:
+        if ent.label_ not in SWAPPABLE or not all(t.i in token_ids for t in ent) or not ent.text[:1].isupper():
+            continue
+        if ent.root.dep_ in ("compound", "amod", "poss"):
+            continue  # "the Biden administration": swapping a modifier makes nonsense
+        label = finer_type(ent.label_, clean_entity(ent.text))
+        original = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
+        others = [o for o in context.same_kind(label, original, use_bank=False)
+                  if name_key(o) not in name_key(sentence.text)]
+        if not others:
+            continue
+        replacement = others[0] if sentence.span.doc[ent.start - 1].lower_ == "the" and ent.start > 0 else with_article(others[0])
+        replace = {ent[0].i: replacement + ent.text[len(clean_entity(ent.text)):]}
+        replace.update({t.i: "" for t in ent[1:]})
+        return _statement(sentence, tokens, context, replace, None, true=False,
+                          note=f"it was {original}, not {replacement}")
+    return None
+
+
+def _statement(sentence, tokens, context, replace, attribution, *, true: bool, note: str) -> Candidate | None:
+    text = finish(phrase_with(tokens, sentence, context, replace), sentence, attribution=attribution, question=False)
+    if text is None:
+        return None
+    verdict = "True" if true else "False"
+    explanation = f"{verdict}: the article says “{sentence.text.strip()}”"
+    if note:
+        explanation += f" ({note})."
+    question = Question(
+        type="true_false",
+        prompt=text,
+        answer=verdict,
+        choices=["True", "False"],
+        evidence=[sentence_span(sentence)],
+        focus="event",
+        answer_span=None,
+        explanation=explanation,
+        kind="true_false",
+    )
+    return Candidate(question, sentence, answer_label="STATEMENT", prior=0.6 if true else 0.7)

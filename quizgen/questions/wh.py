@@ -1,0 +1,222 @@
+"""Wh-questions by transforming the main clause: who/which (subject), where, when, how many."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.models import Question
+from quizgen.nlp import Sentence
+from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
+from quizgen.questions.clauses import Clause, do_support, main_clause, third_person
+from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key
+from quizgen.questions.stems import finish, fits, phrase, phrase_with, subject_stands_alone
+
+SUBJECT_WH = {"PERSON": ("Who", "person"), "ORG": ("Which organisation", "organisation"),
+              "COUNTRY": ("Which country", "place")}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_YEAR = re.compile(r"^(?:in )?(1[89]\d\d|20\d\d)$")
+_MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
+                         r"(?: \d{1,2},?)? (1[89]\d\d|20\d\d)$")
+
+
+def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
+    """Every wh-question the main clause allows; a compact clause where the whole one is too long."""
+    by_kind: dict[str, Candidate] = {}
+    for compact in (False, True):
+        clause = main_clause(sentence.span, compact)
+        if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context) or clause.subject.i > clause.verb.i:
+            return list(by_kind.values())
+        makers = [subject_question]
+        if not clause.negated:
+            makers += [where_question, when_question, how_many_question]
+        for make in makers:
+            candidate = make(sentence, clause, context)
+            if candidate is not None and candidate.kind not in by_kind and fits(candidate.question.prompt):
+                by_kind[candidate.kind] = candidate
+    return list(by_kind.values())
+
+
+def _entity_of(token):
+    for ent in token.doc.ents:
+        if ent.root.i == token.i:
+            return ent
+    return None
+
+
+def _looks_like_person(name: str, context: QuizContext) -> bool:
+    """An ORG label on a name the articles also tag as a person is an NER slip."""
+    return context.full_name(name) != name or name_key(name) in context.persons
+
+
+def _subject_span(clause: Clause) -> tuple[int, int]:
+    indices = [t.i for t in clause.subject.subtree]
+    return min(indices), max(indices)
+
+
+def _after(clause: Clause, index: int, drop: set[int] = frozenset()) -> list:
+    return [t for t in clause.tokens if t.i > index and t.i not in drop]
+
+
+def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
+    """'Kim Jong Un visited a factory' -> 'Who visited a factory?'"""
+    resolved = context.antecedent(sentence, clause.subject)
+    if resolved:
+        return _pronoun_subject_question(sentence, clause, context, resolved)
+    ent = _entity_of(clause.subject)
+    if ent is None or any(c.dep_ == "conj" for c in clause.subject.children):
+        return None
+    name = clean_entity(ent.text)
+    label = finer_type(ent.label_, name)
+    if label not in SUBJECT_WH or not name[:1].isupper() or (label == "ORG" and _looks_like_person(name, context)):
+        return None
+    wh, focus = SUBJECT_WH[label]
+    _, last = _subject_span(clause)
+    predicate = _after(clause, last)
+    if len(predicate) < 3:
+        return None
+    first = predicate[0]
+    replace_first = third_person(first) if first.tag_ == "VBP" or first.lower_ in ("have", "are", "were") else None
+    text = phrase(predicate, sentence, context)
+    if replace_first:
+        text = replace_first + text[len(first.text):]
+    answer = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
+    prompt = finish(f"{wh} {text}", sentence, attribution=clause.attribution)
+    return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_subject", 0.75)
+
+
+def _pronoun_subject_question(sentence, clause, context, name: str) -> Candidate | None:
+    """'He praised rapid progress' after a sentence naming Kim Jong Un -> 'Who praised rapid progress?'"""
+    predicate = _after(clause, clause.subject.i)
+    if len(predicate) < 3:
+        return None
+    prompt = finish(f"Who {phrase(predicate, sentence, context)}", sentence, attribution=clause.attribution)
+    span = locate_answer(sentence.article, name, sentence.start)
+    return _candidate(sentence, prompt, name, span, "person", "PERSON", "wh_subject", 0.65)
+
+
+def where_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
+    """'Kim and Trump met in Hanoi in 2019' -> 'Where did Kim Jong Un and Donald Trump meet in 2019?'"""
+    for prep in clause.verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at") or prep.i < clause.verb.i:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        ent = _entity_of(objects[0]) if objects else None
+        if ent is None or ent.label_ not in PLACE_LABELS or len(list(objects[0].subtree)) != len(ent):
+            continue
+        label = finer_type(ent.label_, clean_entity(ent.text))
+        stem = _inverted(sentence, clause, context, drop={t.i for t in prep.subtree})
+        if stem is None:
+            return None
+        prompt = finish(f"Where {stem}", sentence, attribution=clause.attribution)
+        return _candidate(sentence, prompt, clean_entity(ent.text), token_span(sentence, ent), "place", label,
+                          "wh_where", 0.7)
+    return None
+
+
+def when_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
+    """'Kim and Trump met in Hanoi in 2019' -> 'In which year did Kim Jong Un and Donald Trump meet in Hanoi?'"""
+    for child in clause.verb.children:
+        if child.i < clause.verb.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "since"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            target, removed = (objects[0] if objects else None), child
+        elif child.dep_ == "npadvmod":
+            target, removed = child, child
+        else:
+            continue
+        ent = _entity_of(target) if target is not None else None
+        if ent is None or ent.label_ != "DATE" or len(list(target.subtree)) != len(ent):
+            continue
+        wh = _when_word(ent.text, child.lower_)
+        if wh is None:
+            return None
+        stem = _inverted(sentence, clause, context, drop={t.i for t in removed.subtree})
+        if stem is None:
+            return None
+        prompt = finish(f"{wh} {stem}", sentence, attribution=clause.attribution)
+        return _candidate(sentence, prompt, ent.text, token_span(sentence, ent), "time", "DATE", "wh_when", 0.65)
+    return None
+
+
+def _when_word(date_text: str, preposition: str) -> str | None:
+    """Only absolute dates make when-questions; relative ones ('last week') are left to other kinds."""
+    if _YEAR.match(date_text):
+        return "Since which year" if preposition == "since" else "In which year"
+    if _MONTH_YEAR.match(date_text):
+        return "When"
+    return None
+
+
+def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
+    """'North Korea launched two missiles' -> 'How many missiles did North Korea launch?'"""
+    for noun in clause.verb.children:
+        if noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        numbers = [c for c in noun.children if c.dep_ == "nummod" and c.like_num and not _is_year(c)]
+        if len(numbers) != 1 or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        number = numbers[0]
+        number_tokens = sorted([number] + [c for c in number.children if c.dep_ in ("quantmod", "advmod")],
+                               key=lambda t: t.i)
+        dropped = {t.i for t in number_tokens} | {c.i for c in noun.children if c.dep_ == "det"}
+        noun_tokens = [t for t in noun.subtree if t.i not in dropped]
+        if len(noun_tokens) > 6 or any(t.is_punct or t.dep_ in ("appos", "relcl") for t in noun_tokens):
+            continue
+        noun_phrase = phrase(noun_tokens, sentence, context)
+        if noun.dep_ == "dobj":
+            stem = _inverted(sentence, clause, context, drop={t.i for t in noun.subtree})
+            if stem is None:
+                return None
+            text = f"How many {noun_phrase} {stem}"
+        else:
+            text = f"How many {noun_phrase} {phrase(_after(clause, max(t.i for t in noun.subtree)), sentence, context)}"
+        prompt = finish(text, sentence, attribution=clause.attribution)
+        span = sentence.span.doc[number_tokens[0].i:number_tokens[-1].i + 1]
+        return _candidate(sentence, prompt, span.text, token_span(sentence, span), "number", "NUMBER",
+                          "wh_how_many", 0.7)
+    return None
+
+
+def _is_year(token) -> bool:
+    return bool(_YEAR.match(token.text))
+
+
+def _inverted(sentence: Sentence, clause: Clause, context: QuizContext, drop: set[int]) -> str | None:
+    """'did North Korea test ...' from 'North Korea tested ...', without the tokens in ``drop``."""
+    support = do_support(clause.verb)
+    if support is None:
+        return None
+    aux, lemma = support
+    first, last = _subject_span(clause)
+    subject = phrase([t for t in clause.tokens if first <= t.i <= last], sentence, context)
+    subject = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", subject)
+    moved = {t.i for t in clause.verb.children if t.dep_ in ("aux", "auxpass") and t.lower_ == aux}
+    if not lemma:
+        moved |= {clause.verb.i} if clause.verb.lemma_ == "be" and clause.verb.lower_ == aux else set()
+    rest_tokens = [t for t in _after(clause, last, drop | moved)]
+    if lemma:
+        rest_tokens = [t for t in rest_tokens]
+        replace = {clause.verb.i: lemma}
+        rest = phrase_with(rest_tokens, sentence, context, replace)
+    else:
+        rest = phrase(rest_tokens, sentence, context)
+    if not rest:
+        return None
+    return f"{aux} {subject} {rest}"
+
+
+def _candidate(sentence, prompt, answer, answer_span, focus, label, kind, prior) -> Candidate | None:
+    if prompt is None or not answer:
+        return None
+    question = Question(
+        type="multiple_choice",
+        prompt=prompt,
+        answer=answer,
+        evidence=[sentence_span(sentence)],
+        focus=focus,
+        answer_span=answer_span,
+        explanation=f"The article says: “{sentence.text.strip()}”",
+        kind=kind,
+    )
+    return Candidate(question, sentence, answer_label=label, needs_distractors=True, prior=prior)

@@ -1,0 +1,90 @@
+"""Relative dates resolved against the article's date, as the generators use them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quizgen.dates import find_times, has_bare_relative_time, make_explicit
+from quizgen.ingest import load
+from tests.conftest import SEED_001
+
+FRIDAY = date(2022, 1, 28)  # seed 001's date line
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("tested on Tuesday", date(2022, 1, 25), date(2022, 1, 25)),
+        ("and on Thursday", date(2022, 1, 27), date(2022, 1, 27)),
+        ("the agency said Friday", date(2022, 1, 28), date(2022, 1, 28)),
+        ("said last Friday", date(2022, 1, 21), date(2022, 1, 21)),
+        ("they will meet on Monday", date(2022, 1, 31), date(2022, 1, 31)),
+        ("next Monday", date(2022, 1, 31), date(2022, 1, 31)),
+        ("said last week", date(2022, 1, 17), date(2022, 1, 23)),
+        ("tests this week", date(2022, 1, 24), date(2022, 1, 30)),
+        ("a meeting last month", date(2021, 12, 1), date(2021, 12, 31)),
+        ("planned for next month", date(2022, 2, 1), date(2022, 2, 28)),
+        ("growth last year", date(2021, 1, 1), date(2021, 12, 31)),
+        ("arrived yesterday", date(2022, 1, 27), date(2022, 1, 27)),
+        ("speaks today", date(2022, 1, 28), date(2022, 1, 28)),
+        ("the reports came a day after the launch", date(2022, 1, 27), date(2022, 1, 27)),
+    ],
+)
+def test_relative_time_resolution(text, first, last):
+    (ref,) = find_times(text, FRIDAY)
+    assert (ref.first_day, ref.last_day) == (first, last)
+    assert text[ref.start:ref.end] == ref.phrase
+
+
+def test_month_arithmetic_across_the_year_end():
+    (ref,) = find_times("a meeting last month", date(2023, 1, 10))
+    assert (ref.first_day, ref.last_day) == (date(2022, 12, 1), date(2022, 12, 31))
+    (ref,) = find_times("due next month", date(2022, 12, 10))
+    assert ref.first_day == date(2023, 1, 1)
+
+
+def test_seed_001_tuesday_and_thursday():
+    article = load(str(SEED_001))
+    sentence = next(p for _, p in article.paragraphs if "respectively" in p)
+    days = [ref.first_day for ref in find_times(sentence, article.date)]
+    assert days == [date(2022, 1, 25), date(2022, 1, 27)]
+
+
+@pytest.mark.parametrize(
+    ("text", "explicit"),
+    [
+        ("It was tested on Tuesday.", "It was tested on Tuesday 25 January 2022."),
+        ("The agency said Friday that", "The agency said on Friday 28 January 2022 that"),
+        ("North Korea warned last week", "North Korea warned in the week of 17 January 2022"),
+        ("at a meeting last month.", "at a meeting in December 2021."),
+        ("No time here.", "No time here."),
+    ],
+)
+def test_make_explicit(text, explicit):
+    assert make_explicit(text, FRIDAY) == explicit
+
+
+def test_without_a_date_relative_times_cannot_be_made_explicit():
+    assert make_explicit("It was tested on Tuesday.", None) is None
+    assert make_explicit("No time here at all.", None) == "No time here at all."
+
+
+def test_a_day_after_is_never_rewritten():
+    assert make_explicit("The reports came a day after the launch.", FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("tested on Tuesday", True),
+        ("tested on Tuesday 25 January 2022", False),
+        ("this week", True),
+        ("in the week of 17 January 2022", False),
+        ("in 2019", False),
+        ("yesterday", True),
+    ],
+)
+def test_bare_relative_time_detection(text, bare):
+    assert has_bare_relative_time(text) is bare

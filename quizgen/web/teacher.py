@@ -432,11 +432,16 @@ def export_name_and_type(fmt: str, data: bytes) -> tuple[str, str]:
     """A file-name suffix and a mimetype for an export, looking at the bytes where it can vary."""
     if fmt in EXPORT_TYPES:
         return EXPORT_TYPES[fmt]
-    if data[:2] == b"PK":
-        return f"{fmt}.xlsx", XLSX
-    if data.lstrip()[:1] in (b"{", b"["):
+    head = data[:200].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head[:2] == b"pk":
+        return (f"{fmt}.xlsx", XLSX) if fmt in ("kahoot", "quizizz") else (f"{fmt}.zip", "application/zip")
+    if head.startswith((b"<!doctype html", b"<html")):
+        return f"{fmt}.html", "text/html; charset=utf-8"
+    if head.startswith(b"<?xml"):
+        return f"{fmt}.xml", "application/xml"
+    if head[:1] in (b"{", b"["):
         return f"{fmt}.json", "application/json"
-    return f"{fmt}.csv", "text/csv; charset=utf-8"
+    return f"{fmt}.txt", "text/plain; charset=utf-8"
 
 
 def slug(text: str) -> str:

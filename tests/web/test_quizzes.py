@@ -89,6 +89,12 @@ def test_every_export_format_downloads(teacher, article_with_questions):
         disposition = response.headers["Content-Disposition"]
         assert disposition.startswith('attachment; filename="missile-quiz.'), disposition
         assert response.data
+    expected = {"json": ".json", "qti": ".qti.zip", "kahoot": ".xlsx", "quizizz": ".xlsx", "html-student": ".html",
+                "moodle": ".xml", "csv": ".csv", "gift": ".txt"}
+    for fmt, suffix in expected.items():
+        if fmt in EXPORTERS:
+            disposition = teacher.get(f"/quizzes/{quiz_id}/export/{fmt}").headers["Content-Disposition"]
+            assert disposition.endswith(f'{suffix}"'), (fmt, disposition)
     doc = json.loads(teacher.get(f"/quizzes/{quiz_id}/export/json").data)
     assert doc["questions"][0]["answer"] == "Kim Jong Un"
     assert teacher.get(f"/quizzes/{quiz_id}/export/nonsense").status_code == 404

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session,
                    url_for)
 
+from quizgen.store import name_key
 from quizgen.web import get_store, limiter, quizdoc, services
 
 bp = Blueprint("student", __name__)
@@ -35,6 +36,7 @@ def _remember(quiz: dict, attempt: dict) -> None:
     attempts = dict(session.get("attempts") or {})
     attempts[quiz["code"]] = attempt["id"]
     session["attempts"] = attempts
+    session.permanent = True  # survives closing the browser, so the answers kept so far are found again
 
 
 def _answers_from_form(quiz: dict) -> dict:
@@ -85,8 +87,10 @@ def join(code: str):
         except services.AttemptRefused as exc:
             error, status = str(exc), exc.status
         else:
-            resumable = [a for a in get_store().attempts_by_name(quiz["id"], name) if a["status"] == "in_progress"]
-            attempt = resumable[-1] if resumable else get_store().start_attempt(quiz["id"], name)
+            # resume only this browser's own unfinished attempt under that name: another browser typing
+            # the same name starts afresh and never sees someone else's answers
+            if not (attempt and attempt["status"] == "in_progress" and attempt["name_key"] == name_key(name)):
+                attempt = get_store().start_attempt(quiz["id"], name)
             _remember(quiz, attempt)
             return redirect(url_for("student.play", code=quiz["code"]))
     return render_template("web/join.html", quiz=quiz, error=error, name=name), status

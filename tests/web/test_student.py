@@ -211,3 +211,21 @@ def test_the_stored_document_still_has_the_secrets(teacher, secret_quiz):
     quiz_id, _ = secret_quiz
     doc = json.loads(teacher.get(f"/quizzes/{quiz_id}/export/json").data)
     assert doc["questions"][-1]["answer"] == MARKERS[1]
+
+
+def test_the_same_name_in_another_browser_does_not_take_over_an_attempt(app, teacher, client, article_with_questions):
+    _, code = make_quiz(teacher, article_with_questions)
+    join(client, code, "Sam")
+    client.post(f"/play/{code}/save", data=_answers(q4="my secret answer"),
+                headers={"X-CSRFToken": _token(client, code), "X-Requested-With": "x"})
+    intruder = app.test_client()
+    assert join(intruder, code, "sam").status_code == 302
+    assert "my secret answer" not in intruder.get(f"/play/{code}").get_data(as_text=True)
+    # this browser, coming back to the join link, gets its own answers back
+    assert client.get(f"/j/{code}").location.endswith(f"/play/{code}")
+    assert client.post(f"/j/{code}", data={"csrf_token": _token(client, code), "name": "Sam"}).status_code == 302
+    assert "my secret answer" in client.get(f"/play/{code}").get_data(as_text=True)
+    # whoever submits first under the name keeps it; the other is refused
+    client.post(f"/play/{code}", data={"csrf_token": _token(client, code), **_answers(**RIGHT)})
+    refused = intruder.post(f"/play/{code}", data={"csrf_token": _token(intruder, code), **_answers(q1="x")})
+    assert refused.status_code == 409

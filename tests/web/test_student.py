@@ -229,3 +229,17 @@ def test_the_same_name_in_another_browser_does_not_take_over_an_attempt(app, tea
     client.post(f"/play/{code}", data={"csrf_token": _token(client, code), **_answers(**RIGHT)})
     refused = intruder.post(f"/play/{code}", data={"csrf_token": _token(intruder, code), **_answers(q1="x")})
     assert refused.status_code == 409
+
+
+def test_try_again_only_where_retries_are_allowed(app, teacher, client, article_with_questions):
+    quiz_id, code = make_quiz(teacher, article_with_questions)
+    join(client, code, "Sam")
+    client.post(f"/play/{code}", data={"csrf_token": _token(client, code), **_answers(q1="Joe Biden")})
+    token = client.csrf()
+    assert client.post(f"/play/{code}/again", data={"csrf_token": token}).status_code == 403
+    assert client.post(f"/practice/{code}", data={"csrf_token": token}).status_code == 404  # not public
+    teacher.form(f"/quizzes/{quiz_id}/settings", {"title": "Missile quiz", "allow_retries": "on"})
+    assert client.post(f"/play/{code}/again", data={"csrf_token": token}).location.endswith(f"/play/{code}")
+    client.post(f"/play/{code}", data={"csrf_token": _token(client, code), **_answers(**RIGHT)})
+    assert "4 out of 4" in client.get(f"/play/{code}/result").get_data(as_text=True)
+    assert [a["score"] for a in Store(app.config["DATABASE"]).submitted_attempts(quiz_id)] == [0, 4]

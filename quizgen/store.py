@@ -7,9 +7,13 @@ read a teacher's rows take the teacher's id, so one teacher never sees another's
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import secrets
+import sqlite3
+import threading
 from datetime import datetime, timezone
 
 from sqlite_utils import Database
@@ -30,6 +34,16 @@ QUESTION_FIELDS = (
 
 class Conflict(Exception):
     """A unique value (an e-mail address) is already taken."""
+
+
+class Refused(Exception):
+    """A write the rules forbid (a second attempt under one name); the message says why."""
+
+
+# Database files whose migrations this process has applied already: a request's connection then
+# skips the migration check (the file must still exist, so a replaced file is migrated again).
+_MIGRATED: set[str] = set()
+_MIGRATED_LOCK = threading.Lock()
 
 
 def now() -> str:
@@ -132,15 +146,58 @@ class Store:
     """One connection to the quizgen database."""
 
     def __init__(self, path: str) -> None:
+        key = os.path.abspath(path) if path != ":memory:" else None
+        fresh = key is None or key not in _MIGRATED or not os.path.exists(key)
         self.db = Database(path)
-        if path != ":memory:":
-            self.db.enable_wal()
+        self.db.execute("PRAGMA busy_timeout = 10000")
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA busy_timeout = 5000")
-        migrations.apply(self.db)
+        # WAL with synchronous=FULL: a commit is on disk before the request is answered, so neither a
+        # killed server nor a power cut loses an answered write
+        self.db.execute("PRAGMA synchronous = FULL")
+        if fresh:
+            if key is not None:
+                self.db.enable_wal()
+            with _MIGRATED_LOCK:
+                migrations.apply(self.db)
+                if key is not None:
+                    _MIGRATED.add(key)
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """One write transaction taking the write lock at once (BEGIN IMMEDIATE): its reads and writes
+        see no other writer in between, and every row it changes is committed together or not at all.
+        Nested calls (and sqlite-utils' own ``atomic()``) become savepoints inside it."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def integrity_check(self) -> str:
+        """'ok', or SQLite's list of what is damaged."""
+        return "; ".join(row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall())
+
+    def backup(self, dest: str) -> None:
+        """Copy the database to ``dest`` with SQLite's online backup API: consistent even while the
+        server is writing (pages changed meanwhile are copied again)."""
+        target = sqlite3.connect(dest)
+        try:
+            self.db.conn.backup(target, pages=256, sleep=0.005)
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            target.close()
 
     def _one(self, sql: str, params) -> dict | None:
         return next(iter(self.db.query(sql, params)), None)
@@ -391,13 +448,51 @@ class Store:
             self.db.execute(f"update attempts set {sets} where id = :id and status = 'in_progress'",
                             {**row, "id": attempt_id})
 
-    def submit_attempt(self, attempt_id: int, answers: dict, score: int, total: int, correct: dict) -> bool:
-        """Store the final answers and score; False when it was submitted already."""
-        cursor = self.db.execute(
-            "update attempts set answers = ?, score = ?, total = ?, correct = ?, status = 'submitted', "
-            "submitted_at = ? where id = ? and status = 'in_progress'",
-            [json.dumps(answers), score, total, json.dumps(correct), now(), attempt_id])
-        return cursor.rowcount == 1
+    def _submitted_count(self, quiz_id: int, key: str, *, but: int | None = None) -> int:
+        return self._one(
+            "select count(*) as n from attempts where quiz_id = ? and name_key = ? and practice = 0 "
+            "and status = 'submitted' and id != ?", [quiz_id, key, but or 0])["n"]
+
+    def submit_attempt(self, attempt_id: int, answers: dict, score: int, total: int, correct: dict, *,
+                       max_per_name: int | None = None) -> bool:
+        """Store the final answers and score; False when it was submitted already.
+
+        With ``max_per_name`` (1 when retries are not allowed), raises Refused when that many attempts
+        under this name are submitted already; the check and the write are one transaction, so two
+        students typing one name at the same moment cannot both get in.
+        """
+        with self.transaction():
+            attempt = self.attempt(attempt_id)
+            if attempt is None or attempt["status"] != "in_progress":
+                return False
+            if max_per_name is not None and not attempt["practice"]:
+                if self._submitted_count(attempt["quiz_id"], attempt["name_key"], but=attempt_id) >= max_per_name:
+                    raise Refused(attempt["name"])
+            cursor = self.db.execute(
+                "update attempts set answers = ?, score = ?, total = ?, correct = ?, status = 'submitted', "
+                "submitted_at = ? where id = ? and status = 'in_progress'",
+                [json.dumps(answers), score, total, json.dumps(correct), now(), attempt_id])
+            return cursor.rowcount == 1
+
+    def record_attempt(self, quiz_id: int, name: str, answers: dict, score: int, total: int, correct: dict, *,
+                       max_per_name: int | None = None) -> int:
+        """Store a whole graded attempt at once (the API's one-call submission) and return its id.
+
+        Raises Refused when ``max_per_name`` attempts under this name are submitted already; the
+        check and the insert are one transaction.
+        """
+        key = name_key(name)
+        with self.transaction():
+            if max_per_name is not None and self._submitted_count(quiz_id, key) >= max_per_name:
+                raise Refused(name)
+            stamp = now()
+            cursor = self.db.execute(
+                "insert into attempts (quiz_id, name, name_key, practice, seed, answers, locked, status, score, "
+                "total, correct, extra_seconds, timer_off, started_at, submitted_at) "
+                "values (?, ?, ?, 0, ?, ?, '[]', 'submitted', ?, ?, ?, 0, 0, ?, ?)",
+                [quiz_id, name.strip(), key, secrets.randbelow(2**31), json.dumps(answers), score, total,
+                 json.dumps(correct), stamp, stamp])
+            return cursor.lastrowid
 
     def submitted_attempts(self, quiz_id: int) -> list[dict]:
         rows = self.db.query(

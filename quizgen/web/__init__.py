@@ -2,7 +2,7 @@
 
 Configuration, later sources winning: defaults; ``instance/config.py``; environment variables
 ``QUIZGEN_DB``, ``QUIZGEN_SECRET_KEY``, ``QUIZGEN_ALLOW_SIGNUP``, ``QUIZGEN_SECURE_COOKIES``,
-``QUIZGEN_MAX_CHARS``; then ``test_config``. Without a secret key one is generated once and kept
+``QUIZGEN_MAX_CHARS``, and the limits of ``ENV_SETTINGS``; then ``test_config``. Without a secret key one is generated once and kept
 in the instance folder (``instance/secret_key``).
 """
 
@@ -16,6 +16,7 @@ from flask import Flask, g, jsonify, render_template, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.routing import IntegerConverter
 
 from quizgen.store import Store
 
@@ -23,6 +24,17 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, storage_uri="memory://")
 
 TRUE = {"1", "true", "yes", "on"}
+
+# Limits a deployment may change: environment variable -> (config key, type). Rate limits are
+# Flask-Limiter strings such as "20 per minute" or "5/second;100/hour", counted per client address.
+ENV_SETTINGS = {
+    "QUIZGEN_MAX_REQUEST_BYTES": ("MAX_CONTENT_LENGTH", int),
+    "QUIZGEN_MAX_QUESTIONS": ("MAX_QUESTIONS_PER_QUIZ", int),
+    "QUIZGEN_MAX_ATTEMPTS": ("MAX_ATTEMPTS_PER_NAME", int),
+    "QUIZGEN_RATELIMIT_LOGIN": ("RATELIMIT_LOGIN", str),
+    "QUIZGEN_RATELIMIT_GENERATE": ("RATELIMIT_GENERATE", str),
+    "QUIZGEN_RATELIMIT_ATTEMPT": ("RATELIMIT_ATTEMPT", str),
+}
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -39,14 +51,17 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=str(Path(app.instance_path) / "quizgen.db"),
         ALLOW_SIGNUP=True,
         MAX_CHARS=200_000,
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,  # bytes of one request: a 5 MB paste is refused with 413
+        MAX_QUESTIONS_PER_QUIZ=50,
+        MAX_ATTEMPTS_PER_NAME=10,  # submitted attempts under one name when retries are allowed
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=False,
         WTF_CSRF_TIME_LIMIT=None,
         RATELIMIT_LOGIN="20 per minute",
         RATELIMIT_GENERATE="30 per minute",
-        RATELIMIT_ATTEMPT="60 per minute",
+        # per address: a whole year group may sit behind one school address, joining and submitting
+        RATELIMIT_ATTEMPT="600 per minute",
         RATELIMIT_HEADERS_ENABLED=True,
         PUBLIC_URL=None,
     )
@@ -64,6 +79,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["MAX_CHARS"] = int(env["QUIZGEN_MAX_CHARS"])
     if env.get("QUIZGEN_PUBLIC_URL"):
         app.config["PUBLIC_URL"] = env["QUIZGEN_PUBLIC_URL"].rstrip("/")
+    for variable, (key, kind) in ENV_SETTINGS.items():
+        raw = env.get(variable, "").strip()
+        if kind is int and raw.isdigit() and int(raw) > 0:
+            app.config[key] = int(raw)
+        elif kind is str and raw:
+            app.config[key] = raw
     if test_config:
         app.config.update(test_config)
     app.config["DATABASE"] = str(app.config["DATABASE"])
@@ -81,14 +102,24 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from quizgen.web import api, auth, student, teacher
 
+    app.url_map.converters["int"] = RowIdConverter  # ids past SQLite's integers are simply not found
     app.register_blueprint(auth.bp)
     app.register_blueprint(teacher.bp)
     app.register_blueprint(student.bp)
     app.register_blueprint(api.bp)
     csrf.exempt(api.bp)
+    app.add_url_rule("/healthz", "healthz", _healthz)
 
     app.jinja_env.globals.update(type_labels=__import__("quizgen.web.quizdoc", fromlist=["x"]).TYPE_LABELS)
     return app
+
+
+class RowIdConverter(IntegerConverter):
+    """``<int:...>`` in URLs, bounded by SQLite's largest integer."""
+
+    def __init__(self, url_map, *args, **kwargs) -> None:
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def _instance_secret(instance: Path) -> str:
@@ -123,11 +154,20 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
 
+def _healthz():
+    """A trivial endpoint (no database): for monitoring, and the baseline of bench/load.py."""
+    return jsonify(ok=True)
+
+
 def _security_headers(response):
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if not request.path.startswith("/static/"):
+        # pages and answers are per person: a shared school computer's back button or cache must not
+        # show the last student's results
+        response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 
@@ -145,14 +185,19 @@ def _register_errors(app: Flask) -> None:
         409: "That conflicts with what is stored.",
         413: "That is too large.",
         429: "Too many requests; wait a minute and try again.",
+        500: "Something went wrong on the server; nothing was lost, try again in a moment.",
     }
 
     def handler(error):
         code = getattr(error, "code", 500) or 500
         description = getattr(error, "description", None)
         message = description if isinstance(description, str) and code != 404 else messages.get(code)
-        if code == 429:
-            message = messages[429]
+        if code in (429, 500):
+            message = messages[code]
+        if code == 413:
+            limit = app.config.get("MAX_CONTENT_LENGTH")
+            message = (f"That is too large: a request may carry {limit / 1_000_000:.1f} MB at most."
+                       if limit else messages[413])
         if _wants_json():
             return jsonify(error=message or "error"), code
         return render_template("web/error.html", code=code, message=message), code

@@ -41,6 +41,14 @@ def _string(body: dict, key: str, required: bool = True) -> str | None:
     return value
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def _is_id_list(value) -> bool:
+    return (isinstance(value, list) and bool(value)
+            and all(isinstance(i, int) and not isinstance(i, bool) and 0 < i <= MAX_ID for i in value))
+
+
 def token_required(view):
     @functools.wraps(view)
     def wrapped(**kwargs):
@@ -172,10 +180,13 @@ def create_quiz():
         settings["feedback"] = body["feedback"]
     if isinstance(body.get("time_limit"), int) and 0 < body["time_limit"] <= 600:
         settings["time_limit"] = body["time_limit"]
+    most = current_app.config["MAX_QUESTIONS_PER_QUIZ"]
     if "question_ids" in body:
         ids = body["question_ids"]
-        if not isinstance(ids, list) or not ids or not all(isinstance(i, int) for i in ids):
+        if not _is_id_list(ids):
             raise ApiError(400, "'question_ids' must be a non-empty list of question ids")
+        if len(ids) > most:
+            raise ApiError(413, f"a quiz holds {most} questions at most ({len(ids)} given)")
         questions = store.questions_by_ids(teacher_id, ids)
         if len(questions) != len(ids):
             missing = [i for i in ids if i not in {q["id"] for q in questions}]
@@ -183,36 +194,41 @@ def create_quiz():
     elif "article_ids" in body:
         ids = body["article_ids"]
         count = body.get("count", 10)
-        if not isinstance(ids, list) or not ids or not all(isinstance(i, int) for i in ids):
+        if not _is_id_list(ids):
             raise ApiError(400, "'article_ids' must be a non-empty list of article ids")
-        if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 30:
-            raise ApiError(400, "'count' must be a whole number from 1 to 30")
-        rows = [_owned("article", store.article, i) for i in ids]
+        if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= min(30, most):
+            raise ApiError(400, f"'count' must be a whole number from 1 to {min(30, most)}")
+        if len(ids) > 20:
+            raise ApiError(413, "a quiz draws on 20 articles at most")
+        rows = [_owned("article", store.article, i) for i in dict.fromkeys(ids)]
         try:
             generated = services.generate(rows, count=count)
         except InputError as exc:
             raise ApiError(400, str(exc)) from None
         if not generated:
             raise ApiError(400, "no good questions could be made from these articles")
-        questions = []
-        for q in generated:
-            first = (q.get("evidence") or [{"article_id": rows[0]["id"]}])[0]["article_id"]
-            qid = store.add_questions(teacher_id, first, [q])[0]
-            questions.append(store.question(teacher_id, qid))
         title = title or services.quiz_title_for(rows)
     else:
         raise ApiError(400, "send 'question_ids', or 'article_ids' with an optional 'count'")
-    if not title or not title.strip():
-        title = services.quiz_title_for([store.article(teacher_id, questions[0]["article_id"])])
-    try:
-        quiz = services.build_quiz(store, teacher_id, title, questions, **settings)
-    except InputError as exc:
-        raise ApiError(400, str(exc)) from None
-    if body.get("publish", True):
-        from datetime import datetime, timezone
+    # the new questions, the quiz and its publication: all stored, or (on any error) none
+    with store.transaction():
+        if "article_ids" in body:
+            questions = []
+            for q in generated:
+                first = (q.get("evidence") or [{"article_id": rows[0]["id"]}])[0]["article_id"]
+                qid = store.add_questions(teacher_id, first, [q])[0]
+                questions.append(store.question(teacher_id, qid))
+        if not title or not title.strip():
+            title = services.quiz_title_for([store.article(teacher_id, questions[0]["article_id"])])
+        try:
+            quiz = services.build_quiz(store, teacher_id, title, questions, **settings)
+        except InputError as exc:
+            raise ApiError(400, str(exc)) from None
+        if body.get("publish", True) is not False:
+            from datetime import datetime, timezone
 
-        store.update_quiz(teacher_id, quiz["id"], status="open",
-                          published_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            store.update_quiz(teacher_id, quiz["id"], status="open",
+                              published_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
     from quizgen.web.teacher import join_url
 
     return jsonify(id=quiz["id"], code=quiz["code"], url=join_url(quiz["code"])), 201
@@ -263,11 +279,8 @@ def attempt(code: str):
     name, answers = body.get("name"), body.get("answers", {})
     if not isinstance(name, str) or not isinstance(answers, dict):
         raise ApiError(400, "send {\"name\": \"...\", \"answers\": {\"q1\": \"...\"}}")
-    store = get_store()
     try:
-        services.check_can_join(store, quiz, name)
-        started = store.start_attempt(quiz["id"], " ".join(name.split()))
-        result = services.submit(store, quiz, started, answers)
+        result = services.submit_new(get_store(), quiz, name, answers, current_app.config["MAX_ATTEMPTS_PER_NAME"])
     except services.AttemptRefused as exc:
         raise ApiError(exc.status, str(exc)) from None
     return jsonify(result), 201

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from quizgen.errors import InputError
 from quizgen.models import Article
-from quizgen.store import Store
+from quizgen.store import Refused, Store
 from quizgen.web import quizdoc
 
 HTML_SUFFIXES = {".html", ".htm"}
@@ -130,7 +130,20 @@ class AttemptRefused(Exception):
         self.status = status
 
 
-def check_can_join(store: Store, quiz: dict, name: str) -> None:
+def attempts_allowed(quiz: dict, max_attempts: int | None) -> int | None:
+    """How many submitted attempts one name may have: 1 without retries, else the server's limit."""
+    return max_attempts if quiz["allow_retries"] else 1
+
+
+def _refusal(quiz: dict, name: str, max_attempts: int | None) -> AttemptRefused:
+    if not quiz["allow_retries"]:
+        return AttemptRefused(
+            f"Someone called “{name}” has already taken this quiz. Use your own name, or ask your "
+            "teacher to allow retries.", 409)
+    return AttemptRefused(f"“{name}” has used all {max_attempts} attempts at this quiz.", 409)
+
+
+def check_can_join(store: Store, quiz: dict, name: str, max_attempts: int | None = None) -> None:
     name = (name or "").strip()
     if quiz["status"] != "open":
         raise AttemptRefused("This quiz is not open; ask your teacher.", 403)
@@ -138,25 +151,43 @@ def check_can_join(store: Store, quiz: dict, name: str) -> None:
         raise AttemptRefused("Type your name to join.", 400)
     if len(name) > 60:
         raise AttemptRefused("That name is too long (60 characters at most).", 400)
-    if not quiz["allow_retries"]:
+    cap = attempts_allowed(quiz, max_attempts)
+    if cap is not None:
         done = [a for a in store.attempts_by_name(quiz["id"], name) if a["status"] == "submitted"]
-        if done:
-            raise AttemptRefused(
-                f"Someone called “{name}” has already taken this quiz. Use your own name, or ask your "
-                "teacher to allow retries.", 409)
+        if len(done) >= cap:
+            raise _refusal(quiz, name, max_attempts)
 
 
-def submit(store: Store, quiz: dict, attempt: dict, answers: dict) -> dict:
-    """Grade and store an attempt, then (only then) return its feedback."""
+def submit(store: Store, quiz: dict, attempt: dict, answers: dict, max_attempts: int | None = None) -> dict:
+    """Grade and store an attempt, then (only then) return its feedback.
+
+    The check that this name has attempts left and the write are one transaction (see
+    ``Store.submit_attempt``), so simultaneous submissions under one name cannot both count.
+    """
     document = quiz["document"]
-    if not quiz["allow_retries"] and not attempt["practice"]:
-        others = [a for a in store.attempts_by_name(quiz["id"], attempt["name"])
-                  if a["status"] == "submitted" and a["id"] != attempt["id"]]
-        if others:
-            raise AttemptRefused(f"Someone called “{attempt['name']}” has already taken this quiz.", 409)
     answers = {**quizdoc.clean_answers(document, answers),
                **{k: v for k, v in attempt["answers"].items() if k in attempt["locked"]}}
     score, total, correct, feedback = quizdoc.grade(document, answers)
-    if not store.submit_attempt(attempt["id"], answers, score, total, correct):
+    try:
+        stored = store.submit_attempt(attempt["id"], answers, score, total, correct,
+                                      max_per_name=attempts_allowed(quiz, max_attempts))
+    except Refused:
+        raise _refusal(quiz, attempt["name"], max_attempts) from None
+    if not stored:
         raise AttemptRefused("These answers were already submitted.", 409)
     return {"attempt_id": attempt["id"], "score": score, "total": total, "feedback": feedback}
+
+
+def submit_new(store: Store, quiz: dict, name: str, answers: dict, max_attempts: int | None = None) -> dict:
+    """The API's one-call attempt: check, grade and store it in one transaction, then give feedback."""
+    check_can_join(store, quiz, name, max_attempts)
+    name = " ".join(name.split())
+    document = quiz["document"]
+    answers = quizdoc.clean_answers(document, answers)
+    score, total, correct, feedback = quizdoc.grade(document, answers)
+    try:
+        attempt_id = store.record_attempt(quiz["id"], name, answers, score, total, correct,
+                                          max_per_name=attempts_allowed(quiz, max_attempts))
+    except Refused:
+        raise _refusal(quiz, name, max_attempts) from None
+    return {"attempt_id": attempt_id, "score": score, "total": total, "feedback": feedback}

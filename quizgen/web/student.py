@@ -83,7 +83,7 @@ def join(code: str):
     if request.method == "POST":
         name = " ".join(request.form.get("name", "").split())
         try:
-            services.check_can_join(get_store(), quiz, name)
+            services.check_can_join(get_store(), quiz, name, current_app.config["MAX_ATTEMPTS_PER_NAME"])
         except services.AttemptRefused as exc:
             error, status = str(exc), exc.status
         else:
@@ -196,7 +196,7 @@ def submit(code: str):
         return _render_play(quiz, attempt, error="This quiz has been closed; your answers were not sent.",
                             status=403)
     try:
-        services.submit(get_store(), quiz, attempt, _answers_from_form(quiz))
+        services.submit(get_store(), quiz, attempt, _answers_from_form(quiz), current_app.config["MAX_ATTEMPTS_PER_NAME"])
     except services.AttemptRefused as exc:
         return _render_play(quiz, attempt, error=str(exc), status=exc.status)
     return redirect(url_for("student.result", code=quiz["code"]))
@@ -220,6 +220,7 @@ def result(code: str):
 
 
 @bp.route("/play/<code>/again", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_ATTEMPT"])
 def again(code: str):
     """Start a new attempt where the teacher allows retries (or in practice)."""
     quiz = _quiz_or_404(code)

@@ -334,6 +334,9 @@ def new_quiz():
         questions = store.questions_by_ids(g.teacher["id"], ids)
         if not questions:
             errors.append("Choose at least one question.")
+        most = current_app.config["MAX_QUESTIONS_PER_QUIZ"]
+        if len(ids) > most:
+            errors.append(f"A quiz holds {most} questions at most; you chose {len(ids)}.")
         if not title:
             errors.append("Give the quiz a title.")
         if len(ids) != len(questions):

@@ -8,10 +8,11 @@ from quizgen.bank import shipped_bank
 from quizgen.distractors import arrange, distractors_for
 from quizgen.models import Article, Quiz
 from quizgen.nlp import parse_many
-from quizgen.questions import fill_blank, quotes, true_false, wh
+from quizgen.questions import comparison, fill_blank, quotes, true_false, wh
 from quizgen.questions.base import Candidate, locate_answer
 from quizgen.questions.context import QuizContext, name_key
 from quizgen.rank import difficulty, rejection, score, select, stable_rng
+from quizgen.stories import lend_dates
 
 GENERATORS = (wh.generate, quotes.generate, true_false.generate, fill_blank.generate)
 DEFAULT_COUNT = 10
@@ -27,9 +28,12 @@ def make_quiz(
     """A quiz of up to ``count`` questions over one or several articles, best first."""
     for number, article in enumerate(articles, 1):
         article.id = f"a{number}"
+    labels = comparison.source_labels(articles)  # before a story lends its date to undated reports
+    lend_dates(articles)
     parsed = parse_many(articles, model)
     context = QuizContext(parsed, default_bank() if bank is None else bank)
     candidates = [c for p in parsed for s in p.sentences for g in GENERATORS for c in g(s, context)]
+    candidates = comparison.across_reports(candidates, parsed, context, labels)
     prepared = [c for c in (_with_options(c, context, seed) for c in candidates) if c is not None]
     subject_counts = Counter(name_key(t) for t in _mentions(context))
     sizes = {p.article.id: len(p.sentences) for p in parsed}

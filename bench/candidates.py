@@ -24,7 +24,7 @@ def main(paths: list[str], show_rejected: bool) -> None:
     context = QuizContext(parsed, pipeline.default_bank())
     for p in parsed:
         for sentence in p.sentences:
-            for generate in pipeline.GENERATORS:
+            for generate in pipeline._generators_for(sentence):
                 for candidate in generate(sentence, context):
                     candidate = pipeline._with_options(candidate, context, None)
                     reason = rejection(candidate)

@@ -1,54 +1,65 @@
-"""The distractor bank: named entities by finer type, gathered from a set of articles.
+"""The distractor bank: named entities by finer type, one entry per article they came from.
 
-quizgen ships a bank built from its sample articles (``quizgen/data/bank.json``);
-the web app builds one from the articles a teacher has stored. Rebuild the shipped one with
-``python -m quizgen.bank``.
+quizgen ships a bank built from its sample articles (``quizgen/data/bank.json``); rebuild it with
+``python -m quizgen.bank``. A quiz draws on the bank's articles that share the most names with
+its own first, so a question about North Korea is offered other people from Korean news,
+not footballers.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from quizgen.nlp import ParsedArticle
-from quizgen.questions.context import ENTITY_LABELS, QuizContext
+from quizgen.questions.context import QuizContext
 
 BANK_PATH = Path(__file__).parent / "data" / "bank.json"
-PER_LABEL = 60
+BankEntry = dict[str, list[str]]
 
 
-def build_bank(parsed: list[ParsedArticle]) -> dict[str, list[str]]:
-    """Entity names by finer type, most mentioned first, persons under their full names."""
-    context = QuizContext(parsed)
-    bank: dict[str, Counter] = defaultdict(Counter)
+def build_bank(parsed: list[ParsedArticle]) -> list[BankEntry]:
+    """One entry per article: its entity names by finer type, persons under their full names."""
+    entries = [_entry(QuizContext([p], [])) for p in parsed]
+    votes: dict[str, Counter] = {}
+    for entry in entries:
+        for label, names in entry.items():
+            for name in names:
+                votes.setdefault(name, Counter())[label] += 1
+    return [
+        {label: [n for n in names if _label_agrees(n, label, votes)] for label, names in sorted(entry.items())}
+        for entry in entries
+    ]
+
+
+def _entry(context: QuizContext) -> BankEntry:
+    out: BankEntry = {}
     for label, counter in context.entities.items():
-        if label in ENTITY_LABELS or label in ("COUNTRY", "GPE_OTHER"):
-            for text, count in counter.items():
-                name = context.full_name(text) if label == "PERSON" else text
-                bank[label][name] += count
-    return {label: [name for name, _ in counter.most_common(PER_LABEL) if _label_agrees(name, label, bank)]
-            for label, counter in sorted(bank.items())}
+        names = [context.full_name(t) if label == "PERSON" else t for t, _ in counter.most_common()]
+        names = [n for n in dict.fromkeys(names) if context.plausible(label, n)]
+        if names:
+            out[label] = names
+    return out
 
 
-def _label_agrees(name: str, label: str, bank: dict[str, Counter]) -> bool:
-    """Keep a name only under the label spaCy gives it most often, and only if it looks like a name."""
-    if len(name) < 3 or not name[0].isupper() or (name.isupper() and name.endswith("s")):
+def _label_agrees(name: str, label: str, votes: dict[str, Counter]) -> bool:
+    """Keep a name only under the label spaCy gives it most often across the articles."""
+    if len(name) < 3 or re.fullmatch(r"[A-Z]{2,}s", name):
         return False
-    votes = {other: counter[name] for other, counter in bank.items() if counter[name]}
-    if label != "PERSON" and name in bank.get("PERSON", {}):
-        return False
-    return max(votes, key=votes.get) == label
+    return votes[name].most_common(1)[0][0] == label
 
 
 @lru_cache(maxsize=1)
-def shipped_bank() -> dict[str, list[str]]:
-    """The bank built from the sample articles, or an empty one if the file is missing."""
+def shipped_bank() -> list[BankEntry]:
+    """The bank built from the sample articles, or an empty one if the file is missing or unreadable."""
     try:
-        return json.loads(BANK_PATH.read_text(encoding="utf-8"))
+        data = json.loads(BANK_PATH.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
+        return []
+    return data if isinstance(data, list) else []
 
 
 def main() -> None:
@@ -61,7 +72,7 @@ def main() -> None:
         article.id = f"a{number}"
     bank = build_bank(parse_many(articles))
     BANK_PATH.write_text(json.dumps(bank, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {BANK_PATH} ({sum(len(v) for v in bank.values())} names)")
+    print(f"wrote {BANK_PATH} ({sum(len(v) for e in bank for v in e.values())} names from {len(bank)} articles)")
 
 
 if __name__ == "__main__":

@@ -141,7 +141,7 @@ def _without_explicit(text: str, refs: list[TimeRef]) -> str:
 
 
 _BARE_RELATIVE = re.compile(
-    r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight|recently)\b"
+    r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight)\b"
     r"|\b(on )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! \d)"
     r"|\ba day (after|later|earlier|before)\b|\bearlier this\b|\blater this\b",
     re.IGNORECASE,

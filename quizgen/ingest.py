@@ -24,7 +24,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ""}
 
 _META_LINE = re.compile(r"^(?:(date):?\s+(\d{4}-\S*)|(title|source|url):\s*(.+?))\s*$", re.IGNORECASE)
 _DATE_OPENER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
-_FINAL_PUNCTUATION = tuple(".!?:;,\"'”’)…。！？")
+_FINAL_PUNCTUATION = tuple(".!?:;,…。！？")
+_CLOSERS = "\"'”’)»"
 _HEADLINE_MAX_WORDS = 16
 _FIVE_WORD_SENTENCE = re.compile(r"(?:\b[^\W\d_][\w'’-]*\b[^.!?\n]*?){5}", re.UNICODE)
 
@@ -197,7 +198,7 @@ def _blocks(raw: str) -> list[list[str]]:
 def _take_front_matter(block: list[str], meta: dict[str, str]) -> list[str]:
     """Pull the headline and metadata lines off the first block; return what is left."""
     lines = list(block)
-    if len(lines) > 1 and _is_headline(lines[0]) and all(_metadata(x) for x in lines[1:]):
+    if len(lines) > 1 and not _metadata(lines[0]) and all(_metadata(x) for x in lines[1:]):
         meta["title"] = _strip_markdown_heading(lines.pop(0))
     while lines and (pair := _metadata(lines[0])):
         meta.setdefault(*pair)
@@ -225,7 +226,7 @@ def _is_headline(line: str) -> bool:
     if line.lstrip().startswith("#"):
         return True
     words = stripped.split()
-    return 0 < len(words) <= _HEADLINE_MAX_WORDS and not stripped.endswith(_FINAL_PUNCTUATION)
+    return 0 < len(words) <= _HEADLINE_MAX_WORDS and not stripped.rstrip(_CLOSERS).endswith(_FINAL_PUNCTUATION)
 
 
 def _strip_markdown_heading(line: str) -> str:

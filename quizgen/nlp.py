@@ -45,6 +45,18 @@ class Sentence:
     def text(self) -> str:
         return self.span.text
 
+    @property
+    def in_quotation(self) -> bool:
+        """True when the sentence starts inside a quotation left open earlier in its paragraph.
+
+        Such a sentence is someone's words, not the article's own statement of fact.
+        """
+        text = self.article.text
+        paragraph_start = max((s for s in self.article.paragraph_starts if s <= self.start), default=0)
+        before = text[paragraph_start:self.start]
+        return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or (
+            self.text.startswith(('"', "“")) and self.text.count('"') % 2 == 1)
+
     def offset(self, token_or_span) -> int:
         """Offset in the article text of a token or span inside this sentence."""
         idx = token_or_span.idx if hasattr(token_or_span, "idx") else token_or_span.start_char

@@ -81,7 +81,7 @@ def nearby_values(number: Number, article_numbers: list[float]) -> list[float]:
     value = number.value
     seen = {value}
     out = []
-    low, high = value / 10, value * 10
+    low, high = value / 4, value * 4
     for other in article_numbers:
         if other not in seen and low <= other <= high and other > 0 and not 1800 <= other <= 2100:
             seen.add(other)

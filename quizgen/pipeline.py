@@ -22,7 +22,7 @@ def make_quiz(
     articles: list[Article],
     count: int = DEFAULT_COUNT,
     seed: int | None = None,
-    bank: dict[str, list[str]] | None = None,
+    bank: list[dict[str, list[str]]] | None = None,
     model=None,
 ) -> Quiz:
     """A quiz of up to ``count`` questions over one or several articles, best first."""
@@ -32,7 +32,7 @@ def make_quiz(
     lend_dates(articles)
     parsed = parse_many(articles, model)
     context = QuizContext(parsed, default_bank() if bank is None else bank)
-    candidates = [c for p in parsed for s in p.sentences for g in GENERATORS for c in g(s, context)]
+    candidates = [c for p in parsed for s in p.sentences for g in _generators_for(s) for c in g(s, context)]
     candidates = comparison.across_reports(candidates, parsed, context, labels)
     prepared = [c for c in (_with_options(c, context, seed) for c in candidates) if c is not None]
     subject_counts = Counter(name_key(t) for t in _mentions(context))
@@ -46,7 +46,12 @@ def make_quiz(
     return Quiz(articles=articles, questions=[c.question for c in chosen])
 
 
-def default_bank() -> dict[str, list[str]]:
+def _generators_for(sentence):
+    """Every generator for the article's own statements; only quote questions inside someone's quotation."""
+    return (quotes.generate,) if sentence.in_quotation else GENERATORS
+
+
+def default_bank() -> list[dict[str, list[str]]]:
     """Distractors beyond the quiz's own articles: the bank built from the sample articles."""
     return shipped_bank()
 

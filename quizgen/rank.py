@@ -17,8 +17,13 @@ from quizgen.questions.context import name_key
 from quizgen.questions.stems import fits
 
 _SUBJECT_PRONOUN = re.compile(r"^(?:According to [^,]+, )?(he|she|it|they|we|i|you|this|these|those)\b", re.IGNORECASE)
-_POINTING_BACK = re.compile(r"\b(this|these|those)\b(?! (?:week|month|year)\b)"
-                            r"|\b(he|she|him|her|his|hers|they|them|their|its|it)\b", re.IGNORECASE)
+_POINTING_BACK = re.compile(r"\b(this|these|those|him|them)\b(?! (?:week|month|year)\b)"
+                            r"|\b(he|she|her|his|hers|they|their|its|it)\b", re.IGNORECASE)
+_EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*\?$|^\W")
+_REPORTED_SUBJECT = re.compile(
+    r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
+    r"thought|confirmed|reported|insisted|argued|noted|explained|promised|vowed|threatened|indicated|hoped)"
+    r" (that )?(he|she|it|they)$", re.IGNORECASE)
 _DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 _BAD_ENDINGS = re.compile(r"\b(and|or|but|of|the|a|an|to|that|which|who|in|on|at|for|with|by|as|from|said)[?.]$",
                           re.IGNORECASE)
@@ -35,6 +40,8 @@ def rejection(candidate: Candidate) -> str | None:
         return "unresolved pronoun"
     if has_bare_relative_time(outside_quote):
         return "bare relative time"
+    if _EDITORIAL.search(prompt):
+        return "editorial marks or a cut quotation"
     if _DOUBLED.search(prompt):
         return "doubled word"
     if _BAD_ENDINGS.search(prompt):
@@ -49,18 +56,22 @@ def rejection(candidate: Candidate) -> str | None:
 def _unresolved_pronoun(stem: str) -> bool:
     """A pronoun with nothing before it to point to, or a demonstrative pointing outside the stem.
 
-    'Who declared his country ...' and 'Pyongyang restarted its tests' resolve inside the stem;
-    'He said ...' and 'those overtures' do not.
+    'Who declared his country ...', 'Pyongyang restarted its tests' and 'North Korea said it would'
+    resolve inside the stem; 'He said ...', 'those overtures' and '..., it was not attacked' do not.
     """
     if _SUBJECT_PRONOUN.match(stem):
         return True
-    match = _POINTING_BACK.search(stem)
-    if not match:
-        return False
-    if match.group(1):
-        return True
-    before = re.sub(r"^(The|A|An|In|On|At|According to)\b", "", stem[: match.start()])
-    return not re.search(r"\b(Who|[A-Z][\w’'-]+)\b", before)
+    for match in _POINTING_BACK.finditer(stem):
+        if match.group(1):
+            return True
+        if match.group(2).lower() in ("he", "she", "it", "they"):
+            if not _REPORTED_SUBJECT.search(stem[: match.end()]):
+                return True
+            continue
+        before = re.sub(r"^(The|A|An|In|On|At|According to)\b", "", stem[: match.start()])
+        if not re.search(r"\b(Who|[A-Z][\w’'-]+)\b", before):
+            return True
+    return False
 
 
 def _answer_in_stem(answer: str, prompt: str) -> bool:
@@ -94,14 +105,16 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     )
     chosen: list[Candidate] = []
     type_counts: Counter = Counter()
+    type_cap = max(2, (count * 3 + 9) // 10)
     for candidate in ranked:
         if len(chosen) >= count:
             break
-        if _conflicts(candidate, chosen, per_sentence) or type_counts[candidate.question.type] >= max(2, (count * 2 + 4) // 5):
+        if _conflicts(candidate, chosen, per_sentence) or type_counts[candidate.question.type] >= type_cap \
+                or _unbalances_true_false(candidate, chosen):
             continue
         chosen.append(candidate)
         type_counts[candidate.question.type] += 1
-    for relaxed in (False, True):  # fill up when variety limits left the quiz short
+    for relaxed in (1, 2):  # fill up a short quiz: first pair statements with other kinds, then repeat an answer
         for candidate in ranked:
             if len(chosen) >= count:
                 break
@@ -110,10 +123,20 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     return sorted(chosen, key=lambda c: -c.question.score)
 
 
-def _conflicts(candidate: Candidate, chosen: list[Candidate], per_sentence: int = 1, relaxed: bool = False) -> bool:
+def _unbalances_true_false(candidate: Candidate, chosen: list[Candidate]) -> bool:
+    """Keep true and false statements within one of each other, so 'always False' is no strategy."""
+    if candidate.question.type != "true_false":
+        return False
+    answers = Counter(c.question.answer for c in chosen if c.question.type == "true_false")
+    mine, other = answers[candidate.question.answer], answers["False" if candidate.question.answer == "True" else "True"]
+    return mine - other >= 1
+
+
+def _conflicts(candidate: Candidate, chosen: list[Candidate], per_sentence: int = 1, relaxed: int = 0) -> bool:
     """Same sentence too often, same answer twice, or one question giving another away.
 
-    A true/false statement shares its sentence with another question only when ``relaxed``.
+    ``relaxed`` 1 lets a true/false statement share its sentence with another kind of question;
+    2 also lets an answer come back in another sentence. Give-aways are never allowed.
     """
     q = candidate.question
     same_sentence = [o for o in chosen if o.sentence is candidate.sentence]
@@ -124,22 +147,39 @@ def _conflicts(candidate: Candidate, chosen: list[Candidate], per_sentence: int 
         return True
     for other in chosen:
         o = other.question
-        if q.type != "true_false" and o.type != "true_false" and name_key(q.answer) == name_key(o.answer) \
-                and q.focus == o.focus and q.type == o.type:
+        if relaxed < 2 and q.type != "true_false" and o.type != "true_false" \
+                and name_key(q.answer) == name_key(o.answer) and q.focus == o.focus and q.type == o.type:
             return True
-        if _reveals(o, q) or _reveals(q, o):
+        if _reveals(other, candidate) or _reveals(candidate, other):
             return True
     return False
 
 
-def _reveals(asker, answered) -> bool:
-    """True when ``asker``'s stem or options give away ``answered``'s answer."""
-    if answered.type == "true_false":
+def _reveals(asker: Candidate, answered: Candidate) -> bool:
+    """True when ``asker``'s stem names ``answered``'s answer while speaking of the same fact.
+
+    Naming Kim Jong Un in a question about the Hanoi summit does not give away who visited the
+    factory; a statement that Kim Jong Un visited the factory does.
+    """
+    if answered.question.type == "true_false" or asker.question.answer == "False":
+        return False  # a false statement gives nothing away
+    key = name_key(answered.question.answer)
+    if len(key) < 3 or re.search(rf"\b{re.escape(key)}\b", name_key(asker.question.prompt)) is None:
         return False
-    key = name_key(answered.answer)
-    if len(key) < 3:
-        return False
-    return re.search(rf"\b{re.escape(key)}\b", name_key(asker.prompt)) is not None and answered.focus not in ("place",)
+    if asker.sentence is answered.sentence:
+        return True
+    shared = _content_words(asker.question.prompt) & _content_words(answered.sentence.text)
+    return len(shared - set(key.split())) >= 2
+
+
+_STOPWORDS = frozenset(
+    "the a an of and or to in on at for with by from as is was were are be been has have had that this which who "
+    "what when where how many did does do it its their his her they he she said says according not".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOPWORDS}
 
 
 def stable_rng(seed: int | None, text: str) -> random.Random:

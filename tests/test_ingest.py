@@ -211,3 +211,16 @@ def test_url_errors_are_clear(local_site):
 def test_unreachable_url_is_clear():
     with pytest.raises(InputError, match="could not be reached"):
         load("http://127.0.0.1:9/nothing-listens-here")
+
+
+def test_headline_ending_in_a_quote_followed_by_a_date_line():
+    article = parse_text(f"North Korea puts military in 'quasi-state of war'\ndate 2015-08-21\n\n{BODY}")
+    assert article.title == "North Korea puts military in 'quasi-state of war'"
+    assert article.date == date(2015, 8, 21)
+    assert article.text == BODY
+
+
+def test_a_first_line_followed_by_metadata_is_the_headline_even_with_a_full_stop():
+    article = parse_text(f"Council says yes.\nsource: Town Post\n\n{BODY}")
+    assert article.title == "Council says yes."
+    assert article.source == "Town Post"

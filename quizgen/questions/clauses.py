@@ -45,12 +45,10 @@ def main_clause(sent, compact: bool = False) -> Clause | None:
     attribution = None
     if root.lemma_ in REPORTING_VERBS:
         complements = [t for t in root.children if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX")]
-        if complements:
+        if complements and not _keeps_frame(_subject(root), _subject(complements[0])):
             reporter = _subject(root)
-            if reporter is not None and reporter.lower_ in PRONOUNS:
-                return None  # "he said ...": whose claim it is can't be named
             if reporter is not None and any(t.pos_ == "PROPN" for t in reporter.subtree):
-                attribution = _lower_determiner(subtree_text(reporter))
+                attribution = _reporter_name(reporter)
             root = complements[0]
     if root.pos_ not in ("VERB", "AUX"):
         return None
@@ -58,6 +56,15 @@ def main_clause(sent, compact: bool = False) -> Clause | None:
     if not tokens:
         return None
     return Clause(root, _subject(root), tokens, attribution)
+
+
+def _keeps_frame(reporter, inner_subject) -> bool:
+    """Keep 'North Korea said it would ...' whole: the pronoun inside needs the reporter to stand for."""
+    if reporter is None:
+        return False
+    if reporter.lower_ in PRONOUNS:
+        return True
+    return inner_subject is not None and inner_subject.lower_ in PRONOUNS
 
 
 def _subject(verb):
@@ -75,12 +82,13 @@ def clause_tokens(verb, compact: bool = False) -> list:
     dropped: set[int] = set()
     if compact:
         for token in verb.subtree:
-            if token.dep_ in OPTIONAL_IN_COMPACT and token.i != verb.i:
+            if token.dep_ in OPTIONAL_IN_COMPACT and token.i != verb.i and not _names_its_head(token):
                 dropped |= {t.i for t in token.subtree}
                 if token.i > 0 and token.doc[token.i - 1].text == "," and token.dep_ != "relcl":
                     dropped.add(token.i - 1)
     for child in verb.children:
-        if child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX"):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if child.dep_ in ("conj", "parataxis") and (child.pos_ in ("VERB", "AUX") or own_subject):
             dropped |= {t.i for t in child.subtree}
             dropped |= {t.i for t in verb.children if t.dep_ == "cc" and t.i < child.i and t.i > verb.i}
         elif child.dep_ in ("advcl", "advmod", "prep", "npadvmod") and _comma_set(child, verb):
@@ -88,7 +96,7 @@ def clause_tokens(verb, compact: bool = False) -> list:
         elif child.dep_ == "mark":
             dropped.add(child.i)
     for token in verb.subtree:
-        if token.dep_ == "appos" and _comma_before(token):
+        if token.dep_ == "appos" and _comma_before(token) and not _names_its_head(token):
             dropped |= {t.i for t in token.subtree}
     tokens = [t for t in verb.subtree if t.i not in dropped]
     return _trim(tokens)
@@ -104,28 +112,53 @@ def _comma_set(child, verb) -> bool:
     return first > 0 and doc[first - 1].text == ","
 
 
+def _names_its_head(appos) -> bool:
+    """'Co-founder of Google, Sergey Brin, ...': the appositive is the name, so it stays."""
+    return appos.ent_type_ == "PERSON" or (appos.pos_ == "PROPN" and appos.head.pos_ == "NOUN")
+
+
 def _comma_before(token) -> bool:
     first = min(t.i for t in token.subtree)
     return first > 0 and token.doc[first - 1].text in (",", "(", "—", "–")
 
 
+_EDGE_PUNCTUATION = frozenset(",;:.-—–!?")
+
+
 def _trim(tokens: list) -> list:
-    while tokens and (tokens[0].dep_ in _DROP_AT_EDGES or tokens[0].is_punct):
+    """Drop conjunctions, markers and separating punctuation at either end (not '%' or closing quotes)."""
+    while tokens and (tokens[0].dep_ in _DROP_AT_EDGES or tokens[0].text in _EDGE_PUNCTUATION):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].dep_ in _DROP_AT_EDGES or tokens[-1].is_punct) and tokens[-1].text not in ('"', "”", "’", ")"):
+    while tokens and (tokens[-1].dep_ in ("cc", "mark") or tokens[-1].text in _EDGE_PUNCTUATION):
         tokens = tokens[:-1]
     return tokens
+
+
+def _reporter_name(reporter) -> str:
+    """'Major general Fuad Basya, spokesman for the military' -> 'Major general Fuad Basya'."""
+    dropped = {t.i for child in reporter.children if child.dep_ in ("appos", "relcl", "acl", "punct")
+               for t in child.subtree}
+    return _lower_determiner(render([t for t in reporter.subtree if t.i not in dropped]))
 
 
 def _lower_determiner(text: str) -> str:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", text)
 
 
+TITLE_NOUNS = frozenset(
+    "president minister leader spokesman spokeswoman spokesperson official chairman chief agency team company "
+    "group man woman boy girl pair country government party council ministry department court".split()
+)
+
+
 def is_anaphoric(subject) -> bool:
-    """'The pair', 'the agency', 'the team': a definite common noun pointing back to something unnamed."""
+    """'The pair', 'the agency', 'The President': a definite noun pointing back to something unnamed."""
     if subject.lower_ in PRONOUNS:
         return True
-    if subject.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in subject.subtree):
+    named = [t for t in subject.subtree if t.pos_ == "PROPN" and t.lower_ not in TITLE_NOUNS]
+    if subject.pos_ == "PROPN" and subject.lower_ in TITLE_NOUNS and not named:
+        return any(c.dep_ == "det" for c in subject.children)
+    if subject.pos_ != "NOUN" or named:
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "another")
                for c in subject.children)
@@ -136,18 +169,27 @@ def subtree_text(token) -> str:
 
 
 def render(tokens: list, replace: dict[int, str] | None = None) -> str:
-    """Join tokens with their own spacing; ``replace`` maps a token index to new text ('' drops it)."""
+    """Join tokens with their own spacing; ``replace`` maps a token index to new text ('' drops it).
+
+    A dropped token hands its trailing space to the text before it, so 'Wingfield-Hayes was'
+    with the name replaced reads '_____ was', not '_____was'.
+    """
     replace = replace or {}
-    parts = []
+    texts: list[str] = []
+    spaces: list[str] = []
     for i, token in enumerate(tokens):
-        text = replace.get(token.i, token.text)
-        if text == "" and token.i in replace:
+        adjacent = i + 1 < len(tokens) and tokens[i + 1].i == token.i + 1
+        space = token.whitespace_ if adjacent else " "
+        if replace.get(token.i, None) == "":
+            if spaces:
+                spaces[-1] = space
             continue
-        space = token.whitespace_ if i + 1 < len(tokens) and tokens[i + 1].i == token.i + 1 else " "
-        parts.append(text + space)
-    out = "".join(parts).strip()
+        texts.append(replace.get(token.i, token.text))
+        spaces.append(space)
+    out = "".join(t + s for t, s in zip(texts, spaces)).strip()
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
     out = re.sub(r",(\s*,)+", ",", out)
+    out = re.sub(r"\(\s*\)|\[\s*\]", "", out)
     return re.sub(r"\s{2,}", " ", out)
 
 

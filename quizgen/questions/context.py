@@ -40,6 +40,25 @@ def country_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_ORG_WORDS = re.compile(
+    r"\b(office|council|department|ministry|party|agency|union|nations|committee|court|association|corporation|"
+    r"institute|university|college|school|company|inc|ltd|group|police|army|navy|force|bank|organi[sz]ation|"
+    r"federation|league|club|fund|foundation|commission|parliament|congress|senate|assembly|service|news|times|"
+    r"post|press|guardian|network|channel|airlines?|industries|authority|board|bureau|centre|center|church)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_organisation(name: str) -> bool:
+    """An acronym (BBC, KCNA) or a name with an organisation word (Home Office, United Nations).
+
+    spaCy's small model tags many people and things ORG; asking 'Which organisation ...?' about
+    them is the NER error the rubric warns of.
+    """
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.]{1,7}", bare)) or bool(_ORG_WORDS.search(bare))
+
+
 def finer_type(label: str, text: str) -> str:
     """Split GPE into country and other places, so a country is offered against countries."""
     if label == "GPE":
@@ -52,7 +71,7 @@ class QuizContext:
     """Entities and times across every article of one quiz, plus distractor candidates from a bank."""
 
     parsed: list[ParsedArticle]
-    bank: dict[str, list[str]] = field(default_factory=dict)
+    bank: list[dict[str, list[str]]] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)
     entities: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     persons: set[str] = field(default_factory=set)
@@ -73,9 +92,28 @@ class QuizContext:
         self.full_names = _full_names(person_names)
         self._all_keys = {name_key(t) for counter in self.entities.values() for t in counter}
 
+    def _bank_names(self, label: str) -> list[str]:
+        """The bank's names of one type, from the entries sharing the most names with this quiz first."""
+        ranked = sorted(self.bank, key=lambda entry: -self._shared_names(entry))
+        return [name for entry in ranked for name in entry.get(label, [])]
+
+    def _shared_names(self, entry: dict[str, list[str]]) -> int:
+        return sum(1 for names in entry.values() for name in names if name_key(name) in self._all_keys)
+
+    def plausible(self, label: str, text: str) -> bool:
+        """Not an NER slip: 'Biden' tagged as a place, 'Korea' cut out of 'North Korea', 'Atwood' as an ORG."""
+        if re.fullmatch(r"[A-Z]{2,}s", text):
+            return False  # "ICBMs": a plural acronym is a thing, not a name
+        if label == "PERSON":
+            return len(self.full_name(text).split()) >= 2
+        if name_key(text) in self.surnames or self._is_fragment(text):
+            return False
+        return label != "ORG" or looks_like_organisation(text)
+
     def _is_fragment(self, text: str) -> bool:
+        """A one-word name cut out of a longer one: 'Korea' from 'North Korea'."""
         key = name_key(text)
-        return any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in self._all_keys)
+        return " " not in key and any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in self._all_keys)
 
     def full_name(self, text: str) -> str:
         """The longest form of a person's name the quiz's articles give ('Kim' -> 'Kim Jong Un')."""
@@ -87,13 +125,13 @@ class QuizContext:
         out = []
         for text, _count in self.entities.get(label, Counter()).most_common():
             full = self.full_name(text) if label == "PERSON" else text
-            if label != "PERSON" and (name_key(text) in self.surnames or self._is_fragment(text)):
-                continue  # "Biden" tagged as a place, "Korea" cut out of "North Korea"
+            if not self.plausible(label, text):
+                continue
             if name_key(full) not in seen and not _overlaps(full, exclude):
                 seen.add(name_key(full))
                 out.append(full)
-        for text in self.bank.get(label, []) if use_bank else []:
-            if label != "PERSON" and (name_key(text) in self.surnames or self._is_fragment(text)):
+        for text in self._bank_names(label) if use_bank else []:
+            if not self.plausible(label, text):
                 continue
             if name_key(text) not in seen and not _overlaps(text, exclude):
                 seen.add(name_key(text))

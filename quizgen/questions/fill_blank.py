@@ -12,7 +12,7 @@ from quizgen.nlp import Sentence
 from quizgen.numbers import spelled_variants
 from quizgen.questions.base import Candidate, sentence_span
 from quizgen.questions.clauses import is_anaphoric, main_clause
-from quizgen.questions.context import clean_entity
+from quizgen.questions.context import clean_entity, finer_type
 from quizgen.questions.stems import finish, fits, phrase_with
 
 BLANK = "_____"
@@ -68,7 +68,10 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
         for ent in sentence.span.ents:
             if ent.label_ != label or len(ent.text) < 2 or not all(t.i in present for t in ent):
                 continue
-            if any(t.i in subject_ids for t in ent):
+            if any(t.i in subject_ids for t in ent) or " to " in ent.text or " and " in ent.text:
+                continue
+            if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not context.plausible(
+                    finer_type(label, clean_entity(ent.text)), clean_entity(ent.text)):
                 continue
             focus = _FOCUS[label]
             return _blanked(sentence, tokens, ent, focus, "NUMBER" if focus == "number" else label, context, prior=0.6)
@@ -79,6 +82,9 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
     answer = span.text if label in ("NUMBER", "TERM") else clean_entity(span.text)
     if not answer or not span.text.startswith(answer):
         return None
+    doc = span.doc
+    if (span.start > 0 and doc[span.start - 1].text == "-") or (span.end < len(doc) and doc[span.end].text == "-"):
+        return None  # "anti-_____ propaganda": a blank inside a word
     replace = {span[0].i: BLANK + span.text[len(answer):]}
     replace.update({t.i: "" for t in span[1:]})
     prompt = finish(phrase_with(tokens, sentence, context, replace), sentence, question=False)

@@ -8,28 +8,30 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.questions.base import Candidate, sentence_span, token_span
 from quizgen.questions.clauses import REPORTING_VERBS
-from quizgen.questions.context import QuizContext
+from quizgen.questions.context import QuizContext, clean_entity, looks_like_organisation
 from quizgen.questions.stems import finish
 
 _QUOTE = re.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
+_QUOTE_CLOSING = re.compile(r"^[“\"]?([^”\"]{20,})[”\"]")
+SPEAKER_WH = {"PERSON": "Who", "ORG": "Which organisation"}
 MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 6, 24
 
 
 def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     """'“The factory occupies ...,” Kim said.' -> 'Who said: “The factory occupies ...”?'"""
-    match = _QUOTE.search(sentence.text)
+    match = (_QUOTE_CLOSING if sentence.in_quotation else _QUOTE).search(sentence.text)
     if not match:
         return []
     speaker = _named_speaker(sentence.span)
     if speaker is None:
         return []
-    quote = (match.group(1) or match.group(2)).strip().rstrip(",")
+    quote = next(g for g in match.groups() if g).strip().rstrip(",")
     if not MIN_QUOTE_WORDS <= len(quote.split()) <= MAX_QUOTE_WORDS:
         return []
-    answer = context.full_name(speaker.text)
+    answer = context.full_name(speaker.text) if speaker.label_ == "PERSON" else clean_entity(speaker.text)
     if answer.lower() in quote.lower() or speaker.text.lower() in quote.lower():
         return []
-    prompt = finish(f"Who said: “{quote}”", sentence)
+    prompt = finish(f"{SPEAKER_WH[speaker.label_]} said: “{quote}”", sentence)
     if prompt is None:
         return []
     question = Question(
@@ -42,11 +44,11 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
         explanation=f"The article says: “{sentence.text.strip()}”",
         kind="quote_speaker",
     )
-    return [Candidate(question, sentence, answer_label="PERSON", needs_distractors=True, prior=0.8)]
+    return [Candidate(question, sentence, answer_label=speaker.label_, needs_distractors=True, prior=0.8)]
 
 
 def _named_speaker(span):
-    """The named person who says the sentence's quote, if the parse shows one."""
+    """The named person (or news agency) who says the sentence's quote, if the parse shows one."""
     for token in span:
         if token.lemma_ not in REPORTING_VERBS or token.pos_ != "VERB":
             continue
@@ -54,6 +56,7 @@ def _named_speaker(span):
             if child.dep_ != "nsubj":
                 continue
             for ent in span.ents:
-                if ent.label_ == "PERSON" and ent.root.i == child.i:
+                if ent.root.i == child.i and (ent.label_ == "PERSON" or (
+                        ent.label_ == "ORG" and looks_like_organisation(ent.text))):
                     return ent
     return None

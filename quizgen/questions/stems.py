@@ -27,7 +27,8 @@ def name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, str
     """Token replacements that give each person's full name ('Kim' -> 'Kim Jong Un', 'he' -> 'Kim Jong Un')."""
     replace: dict[int, str] = {}
     for token in sentence.span:
-        if token.dep_ in ("nsubj", "nsubjpass") and (name := context.antecedent(sentence, token)):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" \
+                and (name := context.antecedent(sentence, token)):
             replace[token.i] = name
     for ent in sentence.span.ents:
         if ent.label_ != "PERSON":
@@ -62,9 +63,19 @@ def finish(text: str, sentence: Sentence, *, attribution: str | None = None, que
     text = text[0].upper() + text[1:]
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"[\s,;:.?!]+$", "", text)
-    if not quotes_balanced(text):
+    text = re.sub(r"[,;:]([\"”’])$", r"\1", text)
+    if not quotes_balanced(text) or not brackets_balanced(text):
         return None
     return text + ("?" if question else ".")
+
+
+def brackets_balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def quotes_balanced(text: str) -> bool:

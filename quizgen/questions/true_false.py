@@ -6,13 +6,15 @@ import hashlib
 
 from quizgen.models import Question
 from quizgen.nlp import Sentence
+from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
-from quizgen.questions.clauses import has_pronoun, main_clause, past_form
+from quizgen.questions.clauses import main_clause, past_form
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
 from quizgen.questions.stems import finish, fits, phrase_with, subject_stands_alone
 
 MIN_CLAUSE_TOKENS = 6
-SWAPPABLE = ("PERSON", "ORG", "GPE", "LOC")
+SWAPPABLE = ("PERSON", "ORG", "COUNTRY", "GPE_OTHER")
+SWAPPABLE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "nummod")
 
 
 def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
@@ -28,8 +30,7 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
     if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context):
         return []
     tokens = [t for t in clause.tokens if t.lower_ != "also"]
-    if len(tokens) < MIN_CLAUSE_TOKENS or has_pronoun([t for t in tokens if t.i != clause.subject.i]) \
-            or clause.subject.i > clause.verb.i:
+    if len(tokens) < MIN_CLAUSE_TOKENS or clause.subject.i > clause.verb.i:
         return []
     out = []
     if clause.negated:
@@ -60,25 +61,44 @@ def _negation_removed(sentence, clause, tokens, context) -> Candidate | None:
 
 
 def _entity_swapped(sentence, tokens, context) -> Candidate | None:
-    """Swap one named entity for another of the same kind from the quiz's articles (false)."""
+    """Swap one named entity for another of the same kind from the quiz's articles, or change a number (false)."""
     token_ids = {t.i for t in tokens}
+    doc = sentence.span.doc
     for ent in sentence.span.ents:
-        if ent.label_ not in SWAPPABLE or not all(t.i in token_ids for t in ent) or not ent.text[:1].isupper():
+        if not all(t.i in token_ids for t in ent) or ent.root.dep_ not in SWAPPABLE_ROLES:
             continue
-        if ent.root.dep_ in ("compound", "amod", "poss"):
-            continue  # "the Biden administration": swapping a modifier makes nonsense
+        if ent.label_ != "CARDINAL" and not ent.text[:1].isupper():
+            continue
+        if ent.start > sentence.span.start and doc[ent.start - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            continue  # "North Korean leader Kim Jong Un": another name after a title makes nonsense
+        if ent.label_ == "CARDINAL":
+            changed = _changed_number(ent, sentence)
+            if changed:
+                return _statement(sentence, tokens, context, {ent[0].i: changed, **{t.i: "" for t in ent[1:]}},
+                                  None, true=False, note=f"the number is {ent.text}, not {changed}")
+            continue
         label = finer_type(ent.label_, clean_entity(ent.text))
+        if label not in SWAPPABLE or not context.plausible(label, clean_entity(ent.text)):
+            continue
         original = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
         others = [o for o in context.same_kind(label, original, use_bank=False)
                   if name_key(o) not in name_key(sentence.text)]
         if not others:
             continue
-        replacement = others[0] if sentence.span.doc[ent.start - 1].lower_ == "the" and ent.start > 0 else with_article(others[0])
+        replacement = others[0] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else with_article(others[0])
         replace = {ent[0].i: replacement + ent.text[len(clean_entity(ent.text)):]}
         replace.update({t.i: "" for t in ent[1:]})
         return _statement(sentence, tokens, context, replace, None, true=False,
-                          note=f"it was {original}, not {replacement}")
+                          note=f"it was {original}, not {others[0]}")
     return None
+
+
+def _changed_number(ent, sentence) -> str | None:
+    number = read_number(ent.text)
+    if number is None or 1800 <= number.value <= 2100:
+        return None
+    options = [v for v in nearby_values(number, []) if v > 1]
+    return number.render(options[0]) if options else None
 
 
 def _statement(sentence, tokens, context, replace, attribution, *, true: bool, note: str) -> Candidate | None:

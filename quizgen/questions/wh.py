@@ -6,9 +6,10 @@ import re
 
 from quizgen.models import Question
 from quizgen.nlp import Sentence
+from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
 from quizgen.questions.clauses import Clause, do_support, main_clause, third_person
-from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key
+from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
 from quizgen.questions.stems import finish, fits, phrase, phrase_with, subject_stands_alone
 
 SUBJECT_WH = {"PERSON": ("Who", "person"), "ORG": ("Which organisation", "organisation"),
@@ -54,7 +55,8 @@ def _subject_span(clause: Clause) -> tuple[int, int]:
 
 
 def _after(clause: Clause, index: int, drop: set[int] = frozenset()) -> list:
-    return [t for t in clause.tokens if t.i > index and t.i not in drop]
+    """The clause's tokens after ``index``, without those in ``drop`` and without 'also'."""
+    return [t for t in clause.tokens if t.i > index and t.i not in drop and t.lower_ != "also"]
 
 
 def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
@@ -69,10 +71,12 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
     label = finer_type(ent.label_, name)
     if label not in SUBJECT_WH or not name[:1].isupper() or (label == "ORG" and _looks_like_person(name, context)):
         return None
+    if label == "ORG" and not looks_like_organisation(name):
+        return None
     wh, focus = SUBJECT_WH[label]
     _, last = _subject_span(clause)
     predicate = _after(clause, last)
-    if len(predicate) < 3:
+    if len(predicate) < 3 or predicate[0].pos_ not in ("VERB", "AUX", "ADV", "PART"):
         return None
     first = predicate[0]
     replace_first = third_person(first) if first.tag_ == "VBP" or first.lower_ in ("have", "are", "were") else None
@@ -173,7 +177,10 @@ def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) 
             text = f"How many {noun_phrase} {phrase(_after(clause, max(t.i for t in noun.subtree)), sentence, context)}"
         prompt = finish(text, sentence, attribution=clause.attribution)
         span = sentence.span.doc[number_tokens[0].i:number_tokens[-1].i + 1]
-        return _candidate(sentence, prompt, span.text, token_span(sentence, span), "number", "NUMBER",
+        if read_number(span.text) is None:
+            continue
+        answer = span.text.lower() if span.text[:1].isupper() and read_number(span.text).style == "word" else span.text
+        return _candidate(sentence, prompt, answer, token_span(sentence, span), "number", "NUMBER",
                           "wh_how_many", 0.7)
     return None
 

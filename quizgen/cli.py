@@ -37,15 +37,31 @@ def cli() -> None:
               help="json, md, gift, moodle, qti, csv, html (and kahoot, quizizz where installed).")
 @click.option("--count", default=10, show_default=True, type=click.IntRange(1, 100), help="Questions to keep.")
 @click.option("--seed", type=int, default=None, help="Another, equally good quiz from the same articles.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
-def generate(paths: tuple[str, ...], fmt: str, count: int, seed: int | None, output: str | None) -> None:
-    """Make one quiz from one or more articles (files, '-' for stdin, or http(s) URLs)."""
+@click.option("-o", "--output", type=click.Path(), help="Write here, not to stdout (with --each: a folder).")
+@click.option("--each", is_flag=True,
+              help="One quiz per article: PATHs are folders or files, -o the folder to write them to.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="With --each: worker processes (default: 2, or 1 on a one-core machine).")
+@click.option("--no-progress", is_flag=True, help="With --each: no progress bar.")
+def generate(paths: tuple[str, ...], fmt: str, count: int, seed: int | None, output: str | None, each: bool,
+             jobs: int | None, no_progress: bool) -> None:
+    """Make one quiz from one or more articles (files, '-' for stdin, or http(s) URLs).
+
+    With --each, make one quiz per article instead: every .txt, .md and .html file of the folders
+    given (and each file given) becomes OUTDIR/STEM.EXTENSION. Articles that fail are reported on
+    standard error, one line each, and skipped; the exit status is then 2.
+    """
     from quizgen.export import EXPORTERS, export
     from quizgen.ingest import load
     from quizgen.pipeline import make_quiz
 
     if fmt not in EXPORTERS:
         _fail(f"unknown format '{fmt}'; choose one of {', '.join(sorted(EXPORTERS))}")
+    if each:
+        _generate_each(paths, fmt, count, seed, output, jobs, not no_progress)
+        return
+    if output and os.path.isdir(output):
+        _fail(f"{output} is a folder; give a file name with -o (or use --each for one quiz per article)")
     if fmt in BINARY_FORMATS and not output:
         _fail(f"the {fmt} format is a binary file; give -o FILE")
     if list(paths).count("-") > 1:
@@ -67,6 +83,63 @@ def generate(paths: tuple[str, ...], fmt: str, count: int, seed: int | None, out
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+
+
+def _generate_each(paths, fmt, count, seed, output, jobs, progress) -> None:
+    from quizgen.batch import collect, run_each
+
+    if not output:
+        _fail("--each writes one file per article; give the folder with -o OUTDIR")
+    if os.path.exists(output) and not os.path.isdir(output):
+        _fail(f"{output} is a file; with --each, -o names a folder")
+    if "-" in paths or any(p.lower().startswith(("http://", "https://")) for p in paths):
+        _fail("--each takes folders and files (not '-' or URLs)")
+    if not collect(list(paths)):
+        _fail(f"no .txt, .md or .html article in {', '.join(paths)}")
+    try:
+        outcomes = run_each(list(paths), output, fmt=fmt, count=count, seed=seed, max_chars=_max_chars(),
+                            jobs=jobs, progress=progress)
+    except OSError as exc:
+        _fail(f"{output}: cannot write there ({exc.strerror})")
+    failed = sum(1 for o in outcomes if o.error)
+    click.echo(f"quizgen: {len(outcomes) - failed} quizzes written to {output}"
+               + (f"; {failed} article(s) failed (see above)" if failed else ""), err=True)
+    if failed:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("dest", type=click.Path(dir_okay=False))
+@click.option("--db", "db_path", envvar="QUIZGEN_DB", default=None, help="SQLite file (default: instance/quizgen.db).")
+def backup(dest: str, db_path: str | None) -> None:
+    """Copy the database to DEST while the server may keep running (SQLite's online backup)."""
+    from quizgen.store import backup_database
+
+    source = db_path or _default_db()
+    if not os.path.isfile(source):
+        _fail(f"{source}: no such database; give it with --db PATH")
+    if os.path.exists(dest) and os.path.samefile(source, dest):
+        _fail("the backup must go to another file than the database")
+    if os.path.isdir(dest):
+        _fail(f"{dest} is a folder; give the backup's file name")
+    try:
+        pages = backup_database(source, dest)
+    except Exception as exc:  # sqlite3.Error, OSError: say what, never a traceback
+        _fail(f"backup failed: {exc}")
+    click.echo(f"quizgen: backed up {source} to {dest} ({pages} pages, integrity ok)", err=True)
+
+
+def _default_db() -> str:
+    """The database ``quizgen serve`` uses without --db: config.py's DATABASE, else instance/quizgen.db."""
+    from pathlib import Path
+
+    from flask import Flask
+
+    instance = os.environ.get("QUIZGEN_INSTANCE_PATH")
+    app = Flask("quizgen.web", instance_path=str(Path(instance).resolve()) if instance else None,
+                instance_relative_config=True)
+    app.config.from_pyfile("config.py", silent=True)
+    return str(app.config.get("DATABASE") or Path(app.instance_path) / "quizgen.db")
 
 
 @cli.command()

@@ -108,6 +108,28 @@ def m001_initial(db: Database) -> None:
     db["attempts"].create_index(["quiz_id", "name_key"])
 
 
+@migrations()
+def m002_stories_and_feeds(db: Database) -> None:
+    """A teacher's story edits (pairs of articles kept together or apart) and feed subscriptions.
+
+    Article ids here carry no foreign key: a deleted article's feed item still marks the item as
+    seen (it is not fetched again), and its story links are simply ignored.
+    """
+    db["story_links"].create(
+        {"teacher_id": int, "article_a": int, "article_b": int, "kind": str, "created_at": str},
+        pk=("teacher_id", "article_a", "article_b"), foreign_keys=[("teacher_id", "teachers", "id")],
+    )
+    db["feeds"].create(
+        {"id": int, "teacher_id": int, "url": str, "title": str, "created_at": str,
+         "checked_at": str, "error": str},
+        pk="id", foreign_keys=[("teacher_id", "teachers", "id")],
+    )
+    db["feeds"].create_index(["teacher_id", "url"], unique=True)
+    db["feed_items"].create(
+        {"feed_id": int, "key": str, "link": str, "title": str, "article_id": int, "created_at": str},
+        pk=("feed_id", "key"), foreign_keys=[("feed_id", "feeds", "id")],
+    )
+
 def _decode_question(row: dict) -> dict:
     row = dict(row)
     for key in QUESTION_JSON:
@@ -188,16 +210,6 @@ class Store:
     def integrity_check(self) -> str:
         """'ok', or SQLite's list of what is damaged."""
         return "; ".join(row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall())
-
-    def backup(self, dest: str) -> None:
-        """Copy the database to ``dest`` with SQLite's online backup API: consistent even while the
-        server is writing (pages changed meanwhile are copied again)."""
-        target = sqlite3.connect(dest)
-        try:
-            self.db.conn.backup(target, pages=256, sleep=0.005)
-            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-        finally:
-            target.close()
 
     def _one(self, sql: str, params) -> dict | None:
         return next(iter(self.db.query(sql, params)), None)
@@ -411,6 +423,55 @@ class Store:
                 self.db.execute("delete from attempts where quiz_id = ?", [quiz_id])
                 self.db.execute("delete from quizzes where id = ? and teacher_id = ?", [quiz_id, teacher_id])
 
+    # -- stories and feeds -------------------------------------------------------------
+
+    def story_links(self, teacher_id: int) -> dict[str, list[tuple[int, int]]]:
+        """The teacher's story edits: {'together': [(a, b), ...], 'apart': [...]}."""
+        links: dict[str, list[tuple[int, int]]] = {"together": [], "apart": []}
+        for row in self.db.query("select * from story_links where teacher_id = ?", [teacher_id]):
+            links[row["kind"]].append((row["article_a"], row["article_b"]))
+        return links
+
+    def link_articles(self, teacher_id: int, pairs: list[tuple[int, int]], kind: str) -> None:
+        """Keep each pair of articles together (a merge) or apart (a split); the latest edit wins."""
+        with self.db.atomic():
+            for a, b in pairs:
+                self.db["story_links"].upsert(
+                    {"teacher_id": teacher_id, "article_a": min(a, b), "article_b": max(a, b), "kind": kind,
+                     "created_at": now()}, pk=("teacher_id", "article_a", "article_b"))
+
+    def add_feed(self, teacher_id: int, url: str, title: str | None) -> dict:
+        if self._one("select id from feeds where teacher_id = ? and url = ?", [teacher_id, url]):
+            raise Conflict(url)
+        pk = self.db["feeds"].insert({"teacher_id": teacher_id, "url": url, "title": title,
+                                      "created_at": now()}).last_pk
+        return self.feed(teacher_id, pk)
+
+    def feed(self, teacher_id: int, feed_id: int) -> dict | None:
+        return self._one("select * from feeds where id = ? and teacher_id = ?", [feed_id, teacher_id])
+
+    def feeds(self, teacher_id: int | None = None) -> list[dict]:
+        """One teacher's feeds, or every teacher's (for ``quizgen feeds update``)."""
+        if teacher_id is None:
+            return list(self.db.query("select * from feeds order by id", []))
+        return list(self.db.query("select * from feeds where teacher_id = ? order by id", [teacher_id]))
+
+    def feed_item_keys(self, feed_id: int) -> set[str]:
+        return {r["key"] for r in self.db.query("select key from feed_items where feed_id = ?", [feed_id])}
+
+    def add_feed_article(self, teacher_id: int, feed_id: int, key: str, link: str, title: str | None,
+                         article: dict) -> int:
+        """Store a feed item's article and mark the item seen, in one transaction."""
+        with self.db.atomic():
+            article_id = self.add_article(teacher_id, article)
+            self.db["feed_items"].insert({"feed_id": feed_id, "key": key, "link": link, "title": title,
+                                          "article_id": article_id, "created_at": now()})
+        return article_id
+
+    def feed_checked(self, feed_id: int, error: str | None) -> None:
+        """Note when a feed was last read, and what went wrong (None: nothing)."""
+        self.db.execute("update feeds set checked_at = ?, error = ? where id = ?", [now(), error, feed_id])
+
     # -- attempts ----------------------------------------------------------------------
 
     def start_attempt(self, quiz_id: int, name: str, *, practice: bool = False) -> dict:
@@ -499,6 +560,33 @@ class Store:
             "select * from attempts where quiz_id = ? and status = 'submitted' and practice = 0 "
             "order by submitted_at, id", [quiz_id])
         return [_decode_attempt(r) for r in rows]
+
+
+def backup_database(source: str, dest: str) -> int:
+    """Copy the database at ``source`` to ``dest`` (online: the server may keep writing) and check the
+    copy's integrity; returns its page count. The copy is written beside ``dest`` and renamed over it
+    only when complete, so a failed backup never leaves a half-written file under that name."""
+    partial = f"{dest}.partial"
+    if os.path.exists(partial):
+        os.remove(partial)
+    conn = sqlite3.connect(source)
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        target = sqlite3.connect(partial)
+        try:
+            conn.backup(target, pages=256, sleep=0.005)
+            target.execute("PRAGMA journal_mode = DELETE")
+            check = target.execute("PRAGMA integrity_check").fetchone()[0]
+            pages = target.execute("PRAGMA page_count").fetchone()[0]
+        finally:
+            target.close()
+    finally:
+        conn.close()
+    if check != "ok":
+        os.remove(partial)
+        raise sqlite3.DatabaseError(f"the copy failed its integrity check: {check}")
+    os.replace(partial, dest)
+    return pages
 
 
 def _quiz_settings(values: dict) -> dict:

@@ -154,6 +154,76 @@ def serve(db_path: str | None, host: str, port: int, demo: bool) -> None:
     run_server(db_path, host, port, demo)
 
 
+@cli.group()
+def feeds() -> None:
+    """RSS and Atom feeds: new items become articles, grouped into stories with draft quizzes."""
+
+
+_DB = click.option("--db", "db_path", envvar="QUIZGEN_DB", required=True, help="SQLite file of the web app.")
+_TEACHER = click.option("--teacher", "email", required=True, help="The teacher's e-mail address.")
+
+
+def _store_and_teacher(db_path: str, email: str):
+    from quizgen.store import Store
+
+    store = Store(db_path)
+    teacher = store.teacher_by_email(email)
+    if teacher is None:
+        _fail(f"no teacher with the e-mail address {email}; sign up in the web app first")
+    return store, teacher["id"]
+
+
+@feeds.command("add")
+@click.argument("url")
+@_DB
+@_TEACHER
+def feeds_add(url: str, db_path: str, email: str) -> None:
+    """Subscribe a teacher to the feed at URL."""
+    from quizgen.feeds import subscribe
+    from quizgen.store import Conflict
+
+    store, teacher_id = _store_and_teacher(db_path, email)
+    try:
+        feed = subscribe(store, teacher_id, url)
+    except InputError as exc:
+        _fail(str(exc))
+    except Conflict:
+        _fail(f"{url}: already subscribed")
+    click.echo(f"subscribed to {feed['title'] or url} (feed {feed['id']})")
+
+
+@feeds.command("list")
+@_DB
+@_TEACHER
+def feeds_list(db_path: str, email: str) -> None:
+    """A teacher's feeds, when each was last read and what went wrong."""
+    store, teacher_id = _store_and_teacher(db_path, email)
+    for feed in store.feeds(teacher_id):
+        status = f"error: {feed['error']}" if feed["error"] else f"checked {feed['checked_at'] or 'never'}"
+        click.echo(f"{feed['id']}\t{feed['title'] or '-'}\t{feed['url']}\t{status}")
+
+
+@feeds.command("update")
+@_DB
+def feeds_update(db_path: str) -> None:
+    """Fetch every feed's new items; propose a draft quiz for each story they join."""
+    from quizgen.feeds import update
+    from quizgen.library_stories import propose_drafts
+    from quizgen.store import Store
+
+    store = Store(db_path)
+    failed = False
+    for feed in store.feeds():
+        result = update(store, feed)
+        for error in result.errors:
+            click.echo(f"quizgen: {error}", err=True)
+        failed |= bool(result.errors)
+        drafts = propose_drafts(store, feed["teacher_id"], result.added) if result.added else []
+        click.echo(f"{feed['title'] or feed['url']}: {len(result.added)} new article(s), "
+                   f"{len(drafts)} draft quiz(zes)")
+    if failed:
+        sys.exit(2)
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

@@ -26,7 +26,8 @@ limiter = Limiter(key_func=get_remote_address, storage_uri="memory://")
 TRUE = {"1", "true", "yes", "on"}
 
 # Limits a deployment may change: environment variable -> (config key, type). Rate limits are
-# Flask-Limiter strings such as "20 per minute" or "5/second;100/hour", counted per client address.
+# Flask-Limiter strings such as "20 per minute" or "5/second;100/hour", counted per client address and
+# shared by the pages and the API (one "login" budget for /login, /signup and the token endpoints, etc.).
 ENV_SETTINGS = {
     "QUIZGEN_MAX_REQUEST_BYTES": ("MAX_CONTENT_LENGTH", int),
     "QUIZGEN_MAX_QUESTIONS": ("MAX_QUESTIONS_PER_QUIZ", int),
@@ -61,7 +62,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         RATELIMIT_LOGIN="20 per minute",
         RATELIMIT_GENERATE="30 per minute",
         # per address: a whole year group may sit behind one school address, joining and submitting
-        RATELIMIT_ATTEMPT="600 per minute",
+        RATELIMIT_ATTEMPT="1200 per minute",
         RATELIMIT_HEADERS_ENABLED=True,
         PUBLIC_URL=None,
     )
@@ -96,6 +97,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     csrf.init_app(app)
     limiter.init_app(app)
+    app.before_request(_refuse_large_bodies)
     app.teardown_appcontext(_close_store)
     app.after_request(_security_headers)
     _register_errors(app)
@@ -152,6 +154,16 @@ def _close_store(_exc) -> None:
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+def _refuse_large_bodies() -> None:
+    """413 for a declared body over the limit, before any view looks up anything (werkzeug alone
+    would only notice when the body is read)."""
+    from flask import abort, current_app
+
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if limit and request.content_length and request.content_length > limit:
+        abort(413)
 
 
 def _healthz():

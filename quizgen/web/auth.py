@@ -76,7 +76,7 @@ def _start_session(teacher: dict) -> None:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], methods=["POST"])
+@limiter.shared_limit(lambda: current_app.config["RATELIMIT_LOGIN"], scope="login", methods=["POST"])
 def signup():
     if not current_app.config["ALLOW_SIGNUP"]:
         abort(404)
@@ -99,7 +99,7 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], methods=["POST"])
+@limiter.shared_limit(lambda: current_app.config["RATELIMIT_LOGIN"], scope="login", methods=["POST"])
 def login():
     errors: list[str] = []
     email = ""

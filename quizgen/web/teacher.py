@@ -144,7 +144,7 @@ def highlight_segments(article: dict, questions: list[dict]) -> list[list[dict]]
 
 @bp.route("/articles/<int:article_id>/generate", methods=["POST"])
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_GENERATE"])
+@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
 def generate(article_id: int):
     article = _article_or_404(article_id)
     count = _count(request.form.get("count"))
@@ -159,7 +159,7 @@ def generate(article_id: int):
 
 @bp.route("/questions/<int:question_id>/regenerate", methods=["POST"])
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_GENERATE"])
+@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
 def regenerate(question_id: int):
     question = _question_or_404(question_id)
     try:

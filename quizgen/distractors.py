@@ -12,7 +12,7 @@ import re
 
 from quizgen.numbers import nearby_values, numbers_in, read_number
 from quizgen.questions.base import Candidate
-from quizgen.questions.context import QuizContext, name_key
+from quizgen.questions.context import QuizContext, name_key, same_referent
 
 NEEDED = 3
 _YEAR = re.compile(r"^(?:(.*) )?(1[89]\d\d|20\d\d)$")
@@ -34,7 +34,7 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
     chosen: list[str] = []
     for option in pool:
         key = name_key(option)
-        if not key or key == name_key(answer) or key in prompt_key or any(key == name_key(c) for c in chosen):
+        if not key or key in prompt_key or same_referent(option, answer) or any(same_referent(option, c) for c in chosen):
             continue
         chosen.append(option)
         if len(chosen) == NEEDED:

@@ -12,6 +12,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_FUNCTION_WORD_SHARE = 0.12
+SHORT_TEXT_WORDS = 60  # below this a name-heavy English text can have few function words
+MIN_SHORT_TEXT_SHARE = 0.04
 MIN_LATIN_SHARE = 0.6
 
 
@@ -29,5 +31,6 @@ def english_share(text: str) -> tuple[float, float]:
 def check_english(text: str, label: str, *, script_only: bool = False) -> None:
     """Raise InputError when the text is clearly not English (``script_only``: judge the alphabet alone)."""
     function_share, latin_share = english_share(text)
-    if latin_share < MIN_LATIN_SHARE or (not script_only and function_share < MIN_FUNCTION_WORD_SHARE):
+    floor = MIN_SHORT_TEXT_SHARE if len(text.split()) < SHORT_TEXT_WORDS else MIN_FUNCTION_WORD_SHARE
+    if latin_share < MIN_LATIN_SHARE or (not script_only and function_share < floor):
         raise InputError(f"{label}: the text does not look like English; quizgen makes quizzes from English articles only")

@@ -47,8 +47,9 @@ def make_quiz(
 
 
 def _generators_for(sentence):
-    """Every generator for the article's own statements; only quote questions inside someone's quotation."""
-    return (quotes.generate,) if sentence.in_quotation else GENERATORS
+    """Every generator for the article's own statements; only quote questions for someone's quoted words."""
+    quoted = sentence.in_quotation or sentence.text.lstrip().startswith(('"', "“"))
+    return (quotes.generate,) if quoted else GENERATORS
 
 
 def default_bank() -> list[dict[str, list[str]]]:

@@ -13,12 +13,18 @@ from collections import Counter
 from quizgen.dates import has_bare_relative_time
 from quizgen.questions.base import Candidate
 from quizgen.questions.clauses import PRONOUNS
-from quizgen.questions.context import name_key
+from quizgen.questions.context import name_key, same_referent
 from quizgen.questions.stems import fits
 
 _SUBJECT_PRONOUN = re.compile(r"^(?:According to [^,]+, )?(he|she|it|they|we|i|you|this|these|those)\b", re.IGNORECASE)
 _POINTING_BACK = re.compile(r"\b(this|these|those|him|them)\b(?! (?:week|month|year)\b)"
                             r"|\b(he|she|her|his|hers|they|their|its|it)\b", re.IGNORECASE)
+_POINTING_DEFINITE = re.compile(
+    r"\bthe (boy|girl|boys|girls|man|woman|men|women|game|match|constituency|ban|finals?|team|pair|agency|"
+    r"company|group|incident|attack|deal|plan|project|study|report|statement|decision|competition|contest)"
+    r"\b(?!\s+(of|in|at|for|that|which|who|where|between|from|to|on|with)\b)(?!['’]s? \w+ (of|in))",
+    re.IGNORECASE)
+_COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*\?$|^\W")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
@@ -40,6 +46,10 @@ def rejection(candidate: Candidate) -> str | None:
         return "unresolved pronoun"
     if has_bare_relative_time(outside_quote):
         return "bare relative time"
+    if _POINTING_DEFINITE.search(outside_quote):
+        return "a definite description that points back ('the boy', 'the game')"
+    if _COMMA_VERB.search(outside_quote):
+        return "a clause cut out before its verb"
     if _EDITORIAL.search(prompt):
         return "editorial marks or a cut quotation"
     if _DOUBLED.search(prompt):
@@ -80,24 +90,24 @@ def _answer_in_stem(answer: str, prompt: str) -> bool:
 
 
 def score(candidate: Candidate, subject_counts: Counter, sentences_in_article: int) -> float:
-    """Prior of the kind, lead position, centrality of the answer, length of the stem."""
+    """Prior of the kind, lead position, closeness to the headline, centrality of the answer, length of the stem."""
     q = candidate.question
     position = candidate.sentence.index / max(sentences_in_article, 1)
-    lead = 0.15 * (1 - position)
+    lead = 0.2 * (1 - position)
+    title = _content_words(candidate.sentence.article.title or "")
+    headline = 0.15 * min(len(title & _content_words(candidate.sentence.text)), 3) / 3 if title else 0.0
     centrality = min(subject_counts[name_key(q.answer)], 4) * 0.03 if q.type == "multiple_choice" else 0.0
     repeated_subject = 0.1 if subject_counts[name_key(q.answer)] > 4 else 0.0
     words = len(q.prompt.split())
     brevity = 0.1 if 8 <= words <= 22 else 0.0
-    return max(0.0, min(1.0, candidate.prior * 0.7 + lead + centrality + brevity - repeated_subject))
+    return max(0.0, min(1.0, candidate.prior * 0.6 + lead + headline + centrality + brevity - repeated_subject))
 
 
 def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Candidate]:
     """The best ``count`` candidates, with variety of kinds, spread over the text, no repeats or give-aways.
 
-    One question a sentence while there are enough sentences; two where the articles are short.
+    One question a sentence: two on one sentence test one fact twice or give each other away.
     """
-    sentences = {id(c.sentence) for c in candidates}
-    per_sentence = 1 if len(sentences) >= count * 1.5 else 2
     jitter = random.Random(seed) if seed is not None else None
     ranked = sorted(
         candidates,
@@ -109,16 +119,16 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     for candidate in ranked:
         if len(chosen) >= count:
             break
-        if _conflicts(candidate, chosen, per_sentence) or type_counts[candidate.question.type] >= type_cap \
+        if _conflicts(candidate, chosen) or type_counts[candidate.question.type] >= type_cap \
                 or _unbalances_true_false(candidate, chosen):
             continue
         chosen.append(candidate)
         type_counts[candidate.question.type] += 1
-    for relaxed in (1, 2):  # fill up a short quiz: first pair statements with other kinds, then repeat an answer
+    for relaxed in (False, True):  # fill up a short quiz: past the variety limits, then letting an answer recur
         for candidate in ranked:
             if len(chosen) >= count:
                 break
-            if candidate not in chosen and not _conflicts(candidate, chosen, per_sentence, relaxed):
+            if candidate not in chosen and not _conflicts(candidate, chosen, relaxed):
                 chosen.append(candidate)
     return sorted(chosen, key=lambda c: -c.question.score)
 
@@ -132,27 +142,30 @@ def _unbalances_true_false(candidate: Candidate, chosen: list[Candidate]) -> boo
     return mine - other >= 1
 
 
-def _conflicts(candidate: Candidate, chosen: list[Candidate], per_sentence: int = 1, relaxed: int = 0) -> bool:
-    """Same sentence too often, same answer twice, or one question giving another away.
+def _conflicts(candidate: Candidate, chosen: list[Candidate], relaxed: bool = False) -> bool:
+    """A second question on one sentence, an answer keyed twice, or one question giving another away.
 
-    ``relaxed`` 1 lets a true/false statement share its sentence with another kind of question;
-    2 also lets an answer come back in another sentence. Give-aways are never allowed.
+    ``relaxed`` lets an answer come back in a question on another sentence; give-aways never pass.
     """
     q = candidate.question
-    same_sentence = [o for o in chosen if o.sentence is candidate.sentence]
-    if len(same_sentence) >= per_sentence or any(
-        o.question.type == q.type or (not relaxed and "true_false" in (o.question.type, q.type))
-        for o in same_sentence
-    ):
-        return True
     for other in chosen:
         o = other.question
-        if relaxed < 2 and q.type != "true_false" and o.type != "true_false" \
-                and name_key(q.answer) == name_key(o.answer) and q.focus == o.focus and q.type == o.type:
+        if other.sentence is candidate.sentence:
+            return True
+        if not relaxed and _same_answer(candidate, other):
             return True
         if _reveals(other, candidate) or _reveals(candidate, other):
             return True
     return False
+
+
+def _same_answer(one: Candidate, other: Candidate) -> bool:
+    """The same thing keyed twice: a name under any of its forms, or the very same words otherwise."""
+    if "true_false" in (one.question.type, other.question.type):
+        return False
+    if {one.answer_label, other.answer_label} & {"SOURCE", "STATEMENT"}:
+        return one.question.answer.casefold() == other.question.answer.casefold()
+    return same_referent(one.question.answer, other.question.answer)
 
 
 def _reveals(asker: Candidate, answered: Candidate) -> bool:
@@ -168,8 +181,9 @@ def _reveals(asker: Candidate, answered: Candidate) -> bool:
         return False
     if asker.sentence is answered.sentence:
         return True
-    shared = _content_words(asker.question.prompt) & _content_words(answered.sentence.text)
-    return len(shared - set(key.split())) >= 2
+    asked, source = _content_words(asker.question.prompt), _content_words(answered.sentence.text)
+    shared = (asked & source) - set(key.split())
+    return len(shared) >= max(2, 0.25 * min(len(asked), len(source)))
 
 
 _STOPWORDS = frozenset(

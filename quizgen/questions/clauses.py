@@ -45,6 +45,7 @@ def main_clause(sent, compact: bool = False) -> Clause | None:
     attribution = None
     if root.lemma_ in REPORTING_VERBS:
         complements = [t for t in root.children if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX")]
+        complements = complements or _misattached_complements(root)
         if complements and not _keeps_frame(_subject(root), _subject(complements[0])):
             reporter = _subject(root)
             if reporter is not None and any(t.pos_ == "PROPN" for t in reporter.subtree):
@@ -56,6 +57,17 @@ def main_clause(sent, compact: bool = False) -> Clause | None:
     if not tokens:
         return None
     return Clause(root, _subject(root), tokens, attribution)
+
+
+def _misattached_complements(verb) -> list:
+    """'said in a separate cable that Kim did not attend': the parser hangs the that-clause on 'cable'."""
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for token in prep.subtree:
+            if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX") and _subject(token) is not None \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                out.append(token)
+    return out
 
 
 def _keeps_frame(reporter, inner_subject) -> bool:
@@ -145,20 +157,23 @@ def _lower_determiner(text: str) -> str:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", text)
 
 
-TITLE_NOUNS = frozenset(
+BACK_POINTING_NOUNS = frozenset(
     "president minister leader spokesman spokeswoman spokesperson official chairman chief agency team company "
-    "group man woman boy girl pair country government party council ministry department court".split()
+    "firm group man woman boy girl child pair couple family country government party ministry department "
+    "organisation organization report reports statement decision move deal plan project study incident attack "
+    "event city town club victim suspect player singer actor author journalist reporter researcher".split()
 )
 
 
 def is_anaphoric(subject) -> bool:
-    """'The pair', 'the agency', 'The President': a definite noun pointing back to something unnamed."""
+    """'The pair', 'the agency', 'The President': a definite noun pointing back to someone unnamed.
+
+    Generic definites ('the police', 'the storm', 'the festival') stand alone and pass.
+    """
     if subject.lower_ in PRONOUNS:
         return True
-    named = [t for t in subject.subtree if t.pos_ == "PROPN" and t.lower_ not in TITLE_NOUNS]
-    if subject.pos_ == "PROPN" and subject.lower_ in TITLE_NOUNS and not named:
-        return any(c.dep_ == "det" for c in subject.children)
-    if subject.pos_ != "NOUN" or named:
+    named = [t for t in subject.subtree if t.pos_ == "PROPN" and t.lower_ not in BACK_POINTING_NOUNS]
+    if named or subject.lower_ not in BACK_POINTING_NOUNS or subject.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "another")
                for c in subject.children)

@@ -66,6 +66,9 @@ def finer_type(label: str, text: str) -> str:
     return label
 
 
+RELATED_BANK_NAMES = 3  # a bank article sharing this many names with the quiz reports on the same story
+
+
 @dataclass
 class QuizContext:
     """Entities and times across every article of one quiz, plus distractor candidates from a bank."""
@@ -79,23 +82,66 @@ class QuizContext:
 
     def __post_init__(self) -> None:
         person_names: list[str] = []
+        mentions: dict[int, list[str]] = {}
         for parsed in self.parsed:
             for doc in parsed.docs:
                 for ent in doc.ents:
                     text = clean_entity(ent.text)
                     if ent.label_ in ENTITY_LABELS and text and text[0].isupper():
                         self.entities[finer_type(ent.label_, text)][text] += 1
+                        mentions.setdefault(id(parsed.article), []).append(text)
                         if ent.label_ == "PERSON":
                             person_names.append(text)
         self.persons = {name_key(n) for n in person_names}
         self.surnames = self.persons | {key.split()[-1] for key in self.persons if key}
         self.full_names = _full_names(person_names)
         self._all_keys = {name_key(t) for counter in self.entities.values() for t in counter}
+        self._main_subjects = {
+            article: Counter(name_key(self.full_name(t)) for t in texts).most_common(1)[0][0]
+            for article, texts in mentions.items()
+        }
+
+    def main_country(self, article) -> str | None:
+        """The country an article is about ('the country' in news means it): the one its headline names,
+        else the one it names most, if one stands out."""
+        parsed = next((p for p in self.parsed if p.article is article), None)
+        if parsed is None:
+            return None
+        counts = Counter(clean_entity(e.text) for doc in parsed.docs for e in doc.ents
+                         if e.label_ == "GPE" and finer_type("GPE", clean_entity(e.text)) == "COUNTRY")
+        in_title = [c for c in counts if c.lower() in (article.title or "").lower()]
+        if len(in_title) == 1:
+            return in_title[0]
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def shared_predicate(self, sentence, verb) -> bool:
+        """True when another sentence of the article has the same verb and object: then 'Who ...?' has
+        several right answers."""
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
+        if not objects:
+            return False
+        parsed = next((p for p in self.parsed if p.article is sentence.article), None)
+        for other in parsed.sentences if parsed else []:
+            if other is sentence:
+                continue
+            for token in other.span:
+                if token.lemma_ == verb.lemma_ and objects & {c.lemma_.lower() for c in token.children
+                                                                if c.dep_ in ("dobj", "attr")}:
+                    return True
+        return False
+
+    def main_subject(self, article) -> str | None:
+        """The name the article mentions most (as a name key): its main subject."""
+        return self._main_subjects.get(id(article))
 
     def _bank_names(self, label: str) -> list[str]:
-        """The bank's names of one type, from the entries sharing the most names with this quiz first."""
-        ranked = sorted(self.bank, key=lambda entry: -self._shared_names(entry))
-        return [name for entry in ranked for name in entry.get(label, [])]
+        """The bank's names of one type from entries about the same story: sharing several names with this quiz."""
+        related = [e for e in self.bank if self._shared_names(e) >= RELATED_BANK_NAMES]
+        related.sort(key=lambda entry: -self._shared_names(entry))
+        return [name for entry in related for name in entry.get(label, [])]
 
     def _shared_names(self, entry: dict[str, list[str]]) -> int:
         return sum(1 for names in entry.values() for name in names if name_key(name) in self._all_keys)
@@ -120,22 +166,15 @@ class QuizContext:
         return self.full_names.get(name_key(text), clean_entity(text))
 
     def same_kind(self, label: str, exclude: str, use_bank: bool = True) -> list[str]:
-        """Candidate distractors of one finer type: the quiz's own first (most mentioned first), then the bank."""
-        seen = {name_key(exclude)}
-        out = []
-        for text, _count in self.entities.get(label, Counter()).most_common():
-            full = self.full_name(text) if label == "PERSON" else text
-            if not self.plausible(label, text):
-                continue
-            if name_key(full) not in seen and not _overlaps(full, exclude):
-                seen.add(name_key(full))
-                out.append(full)
-        for text in self._bank_names(label) if use_bank else []:
-            if not self.plausible(label, text):
-                continue
-            if name_key(text) not in seen and not _overlaps(text, exclude):
-                seen.add(name_key(text))
-                out.append(text)
+        """Candidate distractors of one finer type: the quiz's own names first (most mentioned first),
+        then names from bank articles about the same story (sharing several names with this quiz)."""
+        out: list[str] = []
+        own = [self.full_name(t) if label == "PERSON" else t
+               for t, _ in self.entities.get(label, Counter()).most_common() if self.plausible(label, t)]
+        banked = [t for t in self._bank_names(label) if self.plausible(label, t)] if use_bank else []
+        for name in own + banked:
+            if not same_referent(name, exclude) and not any(same_referent(name, o) for o in out):
+                out.append(name)
         return out
 
     def antecedent(self, sentence, pronoun) -> str | None:
@@ -175,12 +214,38 @@ def _full_names(names: list[str]) -> dict[str, str]:
     return result
 
 
-def _overlaps(candidate: str, answer: str) -> bool:
-    """True when one name's words are all in the other's: a variant or part of the answer is no distractor."""
-    stop = {"the", "of", "and", "a", "an", "in", "for", "on", "at", "to"}
-    left = set(name_key(candidate).split()) - stop
-    right = set(name_key(answer).split()) - stop
-    return bool(left and right) and (left <= right or right <= left)
+_STOP = frozenset({"the", "of", "and", "a", "an", "in", "for", "on", "at", "to"})
+_ALIASES = {
+    "us": "united states", "u s": "united states", "usa": "united states", "u s a": "united states",
+    "america": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "u k": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "un": "united nations", "eu": "european union",
+    "dprk": "north korea", "rok": "south korea", "prc": "china",
+}
+
+
+def same_referent(one: str, other: str) -> bool:
+    """True when two names may name one thing: a variant, a part, an alias or an acronym of the other.
+
+    'US' ~ 'the United States', 'Kim' ~ 'Kim Jong Un', 'UAAR' ~ 'Union of Rationalist Atheists and Agnostics'.
+    """
+    a, b = name_key(one), name_key(other)
+    a, b = _ALIASES.get(a, a), _ALIASES.get(b, b)
+    if a == b:
+        return True
+    left, right = set(a.split()) - _STOP, set(b.split()) - _STOP
+    if left and right and (left <= right or right <= left):
+        return True
+    return _acronym_of(one, other) or _acronym_of(other, one)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if not (2 <= len(letters) <= 8 and letters.isupper()):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", long) if w.lower() not in _STOP]
+    initials = "".join(w[0] for w in words).upper()
+    return len(words) >= 2 and (letters in initials or sorted(letters) == sorted(initials))
 
 
 _NEEDS_THE = re.compile(r"^(united|u\.s\.|us$|uk$|netherlands|philippines|european|white house|kremlin|pentagon)",

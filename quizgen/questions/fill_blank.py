@@ -5,6 +5,8 @@ The blanked text is the whole sentence when it is short, else its main clause.
 
 from __future__ import annotations
 
+import re
+
 from wordfreq import zipf_frequency
 
 from quizgen.models import Question, Span
@@ -12,7 +14,7 @@ from quizgen.nlp import Sentence
 from quizgen.numbers import spelled_variants
 from quizgen.questions.base import Candidate, sentence_span
 from quizgen.questions.clauses import is_anaphoric, main_clause
-from quizgen.questions.context import clean_entity, finer_type
+from quizgen.questions.context import clean_entity, finer_type, name_key
 from quizgen.questions.stems import finish, fits, phrase_with
 
 BLANK = "_____"
@@ -38,26 +40,45 @@ def generate(sentence: Sentence, context) -> list[Candidate]:
 
 
 def _texts(sentence: Sentence):
-    """The sentence's own tokens, then its main clause, then the compact clause."""
-    yield list(sentence.span)
+    """The sentence's own tokens (less a leading 'However,'), then its main clause, then the compact clause."""
+    yield _without_connective(list(sentence.span))
     for compact in (False, True):
         clause = main_clause(sentence.span, compact)
         if clause is not None and clause.attribution is None and len(clause.tokens) >= 8:
             yield clause.tokens
 
 
+def _without_connective(tokens: list) -> list:
+    """'However, global warming ...' -> 'global warming ...': a connective points back to the sentence before."""
+    if len(tokens) > 2 and tokens[0].pos_ in ("ADV", "CCONJ") and tokens[1].text == ",":
+        return tokens[2:]
+    return tokens
+
+
 def _key_term(sentence: Sentence, tokens: list, context) -> Candidate | None:
-    """The rarest content noun outside any named entity: 'moratorium'."""
+    """The rarest content noun outside any named entity that matters to the story: 'moratorium'.
+
+    It must not be an item of a list ('floods, droughts and heat' are guessable), and it must be
+    repeated, early in the article, or specific (modified: 'a self-imposed moratorium').
+    """
     in_entity = {t.i for ent in sentence.span.ents for t in ent}
     title = (sentence.article.title or "").lower()
     nouns = [t for t in tokens if t.pos_ == "NOUN" and t.is_alpha and len(t) >= 5 and t.i not in in_entity
-             and t.lower_ not in title]
+             and t.lower_ not in title and _matters(t, sentence)]
     scored = [(zipf_frequency(t.lower_, "en"), t) for t in nouns]
     scored = [(z, t) for z, t in scored if 0 < z < RARE_ZIPF]
     if not scored:
         return None
     _, token = min(scored, key=lambda pair: pair[0])
     return _blanked(sentence, tokens, sentence.span.doc[token.i:token.i + 1], "term", "TERM", context, prior=0.7)
+
+
+def _matters(token, sentence: Sentence) -> bool:
+    if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
+        return False
+    mentions = len(re.findall(rf"\b{re.escape(token.lemma_.lower())}", sentence.article.text.lower()))
+    specific = any(c.dep_ in ("amod", "compound") for c in token.children)
+    return mentions >= 2 or sentence.paragraph_index <= 1 or specific
 
 
 def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None:
@@ -70,12 +91,26 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
                 continue
             if any(t.i in subject_ids for t in ent) or " to " in ent.text or " and " in ent.text:
                 continue
+            if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and _given_away(ent, sentence, context):
+                continue
             if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not context.plausible(
                     finer_type(label, clean_entity(ent.text)), clean_entity(ent.text)):
                 continue
             focus = _FOCUS[label]
             return _blanked(sentence, tokens, ent, focus, "NUMBER" if focus == "number" else label, context, prior=0.6)
     return None
+
+
+def _given_away(ent, sentence: Sentence, context) -> bool:
+    """A name the reader needs no article for: in the headline, after its title ('President _____'),
+    or the article's main subject."""
+    name = name_key(clean_entity(ent.text))
+    doc = ent.doc
+    if name and name in name_key(sentence.article.title or ""):
+        return True
+    if ent.start > 0 and doc[ent.start - 1].pos_ in ("NOUN", "PROPN", "ADJ") and ent.label_ == "PERSON":
+        return True
+    return name == context.main_subject(sentence.article)
 
 
 def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, context, prior: float) -> Candidate | None:

@@ -7,7 +7,7 @@ import re
 from quizgen.dates import make_explicit
 from quizgen.nlp import Sentence
 from quizgen.questions.clauses import is_anaphoric, render
-from quizgen.questions.context import QuizContext
+from quizgen.questions.context import QuizContext, clean_entity
 
 
 MAX_STEM_WORDS = 32
@@ -19,24 +19,35 @@ def fits(prompt: str | None) -> bool:
 
 
 def subject_stands_alone(sentence: Sentence, subject, context: QuizContext) -> bool:
-    """A named subject, or a 'he'/'she' the sentence before resolves; not 'the pair' or 'they'."""
-    return not is_anaphoric(subject) or context.antecedent(sentence, subject) is not None
+    """A named subject, or a 'he'/'she' the sentence before resolves, or 'the country' the article is about;
+    not 'the pair' or 'they'."""
+    if not is_anaphoric(subject) or context.antecedent(sentence, subject) is not None:
+        return True
+    return _the_country(subject) and context.main_country(sentence.article) is not None
+
+
+def _the_country(token) -> bool:
+    return token.lower_ == "country" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, str]:
     """Token replacements that give each person's full name ('Kim' -> 'Kim Jong Un', 'he' -> 'Kim Jong Un')."""
     replace: dict[int, str] = {}
+    country = context.main_country(sentence.article)
     for token in sentence.span:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" \
                 and (name := context.antecedent(sentence, token)):
             replace[token.i] = name
+        if country and _the_country(token):
+            replace[token.i] = country
+            replace.update({c.i: "" for c in token.children if c.dep_ == "det"})
     for ent in sentence.span.ents:
-        if ent.label_ != "PERSON":
-            continue
-        full = context.full_name(ent.text)
-        if full and full != ent.text and full.split()[-1] != ent.text.split()[-1] or (full and len(full) > len(ent.text)):
-            possessive = ent.text[len(ent.text.rstrip("'’s")):] if ent.text.endswith(("'s", "’s")) else ""
-            replace[ent[0].i] = full + possessive
+        if ent.label_ != "PERSON" or ent.root.dep_ == "compound":
+            continue  # "the Biden administration" stays as written
+        name = clean_entity(ent.text)
+        full = context.full_name(name)
+        if len(full) > len(name) and ent.text.startswith(name):
+            replace[ent[0].i] = full + ent.text[len(name):]
             for token in ent[1:]:
                 replace[token.i] = ""
     return replace

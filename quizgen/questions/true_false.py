@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import nearby_values, read_number
@@ -14,11 +12,15 @@ from quizgen.questions.stems import finish, fits, phrase_with, subject_stands_al
 
 MIN_CLAUSE_TOKENS = 6
 SWAPPABLE = ("PERSON", "ORG", "COUNTRY", "GPE_OTHER")
+SWAPPABLE_AS_SUBJECT = ("PERSON", "COUNTRY")
+HABITUAL = frozenset("regularly usually often always generally typically frequently sometimes".split())
 SWAPPABLE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "nummod")
+BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
+GENDERED = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 
 
 def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
-    """A false statement where one can be made, and a true one for about half the sentences."""
+    """A false statement where one can be made, and the true one; the ranker keeps the two in balance."""
     full = _statements(sentence, context, compact=False)
     if full and all(fits(c.question.prompt) for c in full):
         return full
@@ -30,21 +32,15 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
     if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context):
         return []
     tokens = [t for t in clause.tokens if t.lower_ != "also"]
-    if len(tokens) < MIN_CLAUSE_TOKENS or clause.subject.i > clause.verb.i:
+    if len(tokens) < MIN_CLAUSE_TOKENS or clause.subject.i > clause.verb.i or any(t.lower_ in HABITUAL for t in tokens):
         return []
     out = []
     if clause.negated:
         out.append(_negation_removed(sentence, clause, tokens, context))
     else:
         out.append(_entity_swapped(sentence, tokens, context))
-        if _wants_true(sentence):
-            out.append(_statement(sentence, tokens, context, {}, clause.attribution, true=True, note=""))
+        out.append(_statement(sentence, tokens, context, {}, clause.attribution, true=True, note=""))
     return [c for c in out if c is not None]
-
-
-def _wants_true(sentence: Sentence) -> bool:
-    digest = hashlib.sha1(sentence.text.encode("utf-8")).digest()
-    return digest[0] % 2 == 0
 
 
 def _negation_removed(sentence, clause, tokens, context) -> Candidate | None:
@@ -71,6 +67,10 @@ def _entity_swapped(sentence, tokens, context) -> Candidate | None:
             continue
         if ent.start > sentence.span.start and doc[ent.start - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             continue  # "North Korean leader Kim Jong Un": another name after a title makes nonsense
+        if ent.root.dep_ == "pobj" and not _acted_on(ent.root.head):
+            continue  # "the island of Lesbos", "the plant in Detroit": a place inside a description
+        if ent.label_ == "PERSON" and any(t.lower_ in GENDERED for t in tokens):
+            continue  # "Serena Williams won her first match": another person would not fit "her"
         if ent.label_ == "CARDINAL":
             changed = _changed_number(ent, sentence)
             if changed:
@@ -78,8 +78,9 @@ def _entity_swapped(sentence, tokens, context) -> Candidate | None:
                                   None, true=False, note=f"the number is {ent.text}, not {changed}")
             continue
         label = finer_type(ent.label_, clean_entity(ent.text))
-        if label not in SWAPPABLE or not context.plausible(label, clean_entity(ent.text)):
-            continue
+        allowed = SWAPPABLE_AS_SUBJECT if ent.root.dep_ in ("nsubj", "nsubjpass") else SWAPPABLE
+        if label not in allowed or not context.plausible(label, clean_entity(ent.text)):
+            continue  # "Hanoi restarted its missile tests": a city as the doer is the government, not a place
         original = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
         others = [o for o in context.same_kind(label, original, use_bank=False)
                   if name_key(o) not in name_key(sentence.text)]
@@ -93,10 +94,22 @@ def _entity_swapped(sentence, tokens, context) -> Candidate | None:
     return None
 
 
+def _acted_on(preposition) -> bool:
+    """'visited in Ottawa', 'sanctions on North Korea': the verb or its object reaches the entity."""
+    if preposition.head.pos_ in ("VERB", "AUX"):
+        return True
+    return preposition.lower_ in ("on", "against", "with", "to", "from") and preposition.head.dep_ == "dobj"
+
+
 def _changed_number(ent, sentence) -> str | None:
+    """A clearly different number: 'about 80' -> 'about 160'; none for bounds ('over 700' stays true at 350)."""
     number = read_number(ent.text)
-    if number is None or 1800 <= number.value <= 2100:
+    before = ent.doc[max(ent.start - 2, 0):ent.start].text.lower()
+    if number is None or 1800 <= number.value <= 2100 or number.qualifier in BOUNDS \
+            or any(before.endswith(bound) for bound in BOUNDS):
         return None
+    if number.qualifier:
+        return number.render(number.value * 2)
     options = [v for v in nearby_values(number, []) if v > 1]
     return number.render(options[0]) if options else None
 

@@ -78,6 +78,10 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
     predicate = _after(clause, last)
     if len(predicate) < 3 or predicate[0].pos_ not in ("VERB", "AUX", "ADV", "PART"):
         return None
+    if any(t.is_quote or t.text == ":" for t in predicate[1:3]):
+        return None  # "Cooper continued: '...'": quote questions ask who said it
+    if context.shared_predicate(sentence, clause.verb):
+        return None  # "Who won the Man of the Match award?" when three players did
     first = predicate[0]
     replace_first = third_person(first) if first.tag_ == "VBP" or first.lower_ in ("have", "are", "were") else None
     text = phrase(predicate, sentence, context)

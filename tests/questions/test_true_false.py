@@ -1,0 +1,108 @@
+"""True/false statements: true ones from the simplified sentence, false ones changing one fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.questions import true_false
+
+OTHERS = ("Donald Trump met Joe Biden in Washington. Emmanuel Macron visited Paris and Berlin. "
+          "China, Japan, South Korea and France sent envoys. Angela Merkel spoke in Berlin.")
+
+FALSE_CASES = [
+    # a clear negation removed
+    ("Angela Merkel did not attend the summit in Brussels.", "Angela Merkel attended the summit in Brussels."),
+    ("Korea expert Bruce Bennett said the North does not need nuclear weapons.",
+     "According to Korea expert Bruce Bennett, the North needs nuclear weapons."),
+    # another entity of the same kind from the article
+    ("North Korea has expelled a group of BBC reporters.", "China has expelled a group of BBC reporters."),
+    ("Tesla opened a factory in Berlin in 2022.", "Tesla opened a factory in Washington in 2022."),
+    ("Rupert Wingfield-Hayes was detained in Pyongyang on Friday.",
+     "Donald Trump was detained in Pyongyang on Friday 28 January 2022."),
+    ("Belgium defeated Panama 3–0 at the Fisht Stadium in Sochi.",
+     "China defeated Panama 3–0 at the Fisht Stadium in Sochi."),
+    ("Malaysia and Indonesia have turned away boats of migrants.",
+     "China and Indonesia have turned away boats of migrants."),
+    ("The United Nations placed strong new sanctions on North Korea in March.",
+     "The United Nations placed strong new sanctions on China in March."),
+    # a different number
+    ("Three people were injured when a bus crashed in Lyon.", "Four people were injured when a bus crashed in Lyon."),
+    ("The police arrested two men in Manchester on Tuesday.",
+     "The police arrested three men in Manchester on Tuesday 25 January 2022."),
+    ("The storm destroyed 40 homes in the village of Alba.", "The storm destroyed 20 homes in the village of Alba."),
+    ("The festival attracted 50,000 visitors to Edinburgh.", "The festival attracted 25,000 visitors to Edinburgh."),
+    ("The Home Office will issue questionnaires to 12,000 asylum seekers.",
+     "The Home Office will issue questionnaires to 6,000 asylum seekers."),
+    ("Prime Minister Justin Trudeau visited Ottawa in June 2020.",
+     "Prime Minister Justin Trudeau visited Berlin in June 2020."),
+    ("The army evacuated about 80 people from the town.", "The army evacuated about 160 people from the town."),
+]
+
+TRUE_CASES = [
+    ("The agency said that North Korea tested a modernized long-range cruise missile system on Tuesday.",
+     "North Korea tested a modernized long-range cruise missile system on Tuesday 25 January 2022."),
+    ("Meanwhile, North Korean leader Kim Jong Un visited a munitions factory producing a \"major weapon system\".",
+     "North Korean leader Kim Jong Un visited a munitions factory producing a \"major weapon system\"."),
+    ("Marie Curie won the Nobel Prize in 1903.", "Marie Curie won the Nobel Prize in 1903."),
+    ("The turnout rate was 58% in the election.", "The turnout rate was 58% in the election."),
+    ("More than 900 asylum seekers were rescued off the Indonesian coast.",
+     "More than 900 asylum seekers were rescued off the Indonesian coast."),
+]
+
+NO_SWAP = [
+    # a place inside a description, a name that "her" refers back to
+    "Pope Francis met refugees on the island of Lesbos.",
+    "Workers at the Ford plant in Detroit went on strike over pay.",
+    "Serena Williams won her first match at Wimbledon.",
+]
+
+NO_NUMBER_CHANGE = [
+    # a bound stays true when the number moves the wrong way: "more than 5,500" is true of 11,000
+    "The petition has more than 11,000 signatures.",
+    "Fishermen rescued over 700 asylum seekers off the coast.",
+    "Up to 40 people were hurt in the crash.",
+]
+
+NOTHING = [
+    "North Korea regularly launches ballistic missiles and had a series of such tests in late 2021.",
+    "He said the talks would resume next week.",
+    "It was the sixth missile test in recent weeks.",
+    "The minister said the plan would cost about 3 billion dollars.",
+]
+
+
+def _statements(parse_sentences, sentence):
+    sentences, context = parse_sentences(sentence, OTHERS)
+    return {c.question.answer: c.question for c in true_false.generate(sentences[0], context)}
+
+
+@pytest.mark.parametrize(("sentence", "statement"), FALSE_CASES)
+def test_false_statement_changes_one_fact(parse_sentences, sentence, statement):
+    made = _statements(parse_sentences, sentence)
+    assert made["False"].prompt == statement
+    assert made["False"].choices == ["True", "False"]
+    assert made["False"].explanation.startswith("False: the article says")
+    assert made["False"].answer_span is None
+
+
+@pytest.mark.parametrize(("sentence", "statement"), TRUE_CASES)
+def test_true_statement_is_the_simplified_sentence(parse_sentences, sentence, statement):
+    assert _statements(parse_sentences, sentence)["True"].prompt == statement
+
+
+@pytest.mark.parametrize("sentence", NO_SWAP)
+def test_no_nonsense_swap(parse_sentences, sentence):
+    made = _statements(parse_sentences, sentence)
+    if "False" in made:
+        false = made["False"].prompt
+        assert not any(name in false for name in ("Donald Trump", "Joe Biden", "Washington", "Berlin", "Paris"))
+
+
+@pytest.mark.parametrize("sentence", NO_NUMBER_CHANGE)
+def test_no_number_change_across_a_bound(parse_sentences, sentence):
+    assert "False" not in _statements(parse_sentences, sentence)
+
+
+@pytest.mark.parametrize("sentence", NOTHING)
+def test_no_statement_without_a_named_subject(parse_sentences, sentence):
+    assert _statements(parse_sentences, sentence) == {}

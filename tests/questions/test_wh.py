@@ -1,0 +1,117 @@
+"""Wh-questions by transforming declarative sentences: a table of sentence -> stem and answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.questions import wh
+
+OTHERS = ("Donald Trump met Joe Biden in Washington. Emmanuel Macron visited Paris and Berlin. "
+          "China, Japan, South Korea and France sent envoys. Angela Merkel spoke in Berlin.")
+
+CASES = [
+    # subject: who / which country / which organisation
+    ("Meanwhile, North Korean leader Kim Jong Un visited a munitions factory producing a \"major weapon system\".",
+     "wh_subject", "Who visited a munitions factory producing a \"major weapon system\"?", "Kim Jong Un"),
+    ("North Korea regularly launches ballistic missiles and had a series of such tests in late 2021.",
+     "wh_subject", "Which country regularly launches ballistic missiles?", "North Korea"),
+    ("The agency said that North Korea tested a modernized long-range cruise missile system on Tuesday.",
+     "wh_subject", "Which country tested a modernized long-range cruise missile system on Tuesday 25 January 2022?",
+     "North Korea"),
+    ("Marie Curie won the Nobel Prize in 1903.", "wh_subject", "Who won the Nobel Prize in 1903?", "Marie Curie"),
+    ("Angela Merkel did not attend the summit in Brussels.",
+     "wh_subject", "Who did not attend the summit in Brussels?", "Angela Merkel"),
+    ("Prime Minister Justin Trudeau visited Ottawa in June 2020.",
+     "wh_subject", "Who visited Ottawa in June 2020?", "Justin Trudeau"),
+    ("North Korea has expelled a group of BBC reporters.",
+     "wh_subject", "Which country has expelled a group of BBC reporters?", "North Korea"),
+    ("Rupert Wingfield-Hayes was detained in Pyongyang on Friday.",
+     "wh_subject", "Who was detained in Pyongyang on Friday 28 January 2022?", "Rupert Wingfield-Hayes"),
+    ("Former US President Donald Trump tried to reach an agreement with North Korea while in office.",
+     "wh_subject", "Who tried to reach an agreement with North Korea while in office?", "Donald Trump"),
+    ("Belgium defeated Panama 3–0 at the Fisht Stadium in Sochi.",
+     "wh_subject", "Which country defeated Panama 3–0 at the Fisht Stadium in Sochi?", "Belgium"),
+    ("Andreas Granqvist won the Man of the Match award.",
+     "wh_subject", "Who won the Man of the Match award?", "Andreas Granqvist"),
+    ("Harry Kane scored twice as England beat Tunisia.",
+     "wh_subject", "Who scored twice as England beat Tunisia?", "Harry Kane"),
+    ("The Home Office will issue questionnaires to 12,000 asylum seekers.",
+     "wh_subject", "Which organisation will issue questionnaires to 12,000 asylum seekers?", "The Home Office"),
+    ("Rishi Sunak has made tackling migration one of his main priorities.",
+     "wh_subject", "Who has made tackling migration one of his main priorities?", "Rishi Sunak"),
+    ("Mark Zuckerberg invited the boy to visit Facebook.",
+     "wh_subject", "Who invited the boy to visit Facebook?", "Mark Zuckerberg"),
+    ("Stan Lee made his final Canadian convention appearance in Toronto.",
+     "wh_subject", "Who made his final Canadian convention appearance in Toronto?", "Stan Lee"),
+    ("Nathan Law won a seat in the legislature with 50,818 votes.",
+     "wh_subject", "Who won a seat in the legislature with 50,818 votes?", "Nathan Law"),
+    ("John Kerry contacted Thailand's foreign minister.",
+     "wh_subject", "Who contacted Thailand's foreign minister?", "John Kerry"),
+    ("Colette Heald works at the Massachusetts Institute of Technology.",
+     "wh_subject", "Who works at the Massachusetts Institute of Technology?", "Colette Heald"),
+    ("The European Union fined Google 2.4 billion euros.",
+     "wh_subject", "Which organisation fined Google 2.4 billion euros?", "The European Union"),
+    ("The World Health Organization recommends that every country should iodise all edible salt.",
+     "wh_subject", "Which organisation recommends that every country should iodise all edible salt?",
+     "The World Health Organization"),
+    # where: do-support and the copula
+    ("Kim and Trump met in Hanoi in 2019 for a summit that left nuclear talks at a standstill.",
+     "wh_where", "Where did Kim and Donald Trump meet in 2019 for a summit that left nuclear talks at a standstill?",
+     "Hanoi"),
+    ("Rupert Wingfield-Hayes was detained in Pyongyang on Friday.",
+     "wh_where", "Where was Rupert Wingfield-Hayes detained on Friday 28 January 2022?", "Pyongyang"),
+    ("The police arrested two men in Manchester on Tuesday.",
+     "wh_where", "Where did the police arrest two men on Tuesday 25 January 2022?", "Manchester"),
+    ("Tesla opened a factory in Berlin in 2022.", "wh_where", "Where did Tesla open a factory in 2022?", "Berlin"),
+    # when: absolute dates only
+    ("Kim and Trump met in Hanoi in 2019 for a summit that left nuclear talks at a standstill.",
+     "wh_when", "In which year did Kim and Donald Trump meet in Hanoi for a summit that left nuclear talks at a standstill?",
+     "2019"),
+    ("Marie Curie won the Nobel Prize in 1903.", "wh_when", "In which year did Marie Curie win the Nobel Prize?", "1903"),
+    ("Prime Minister Justin Trudeau visited Ottawa in June 2020.",
+     "wh_when", "When did Prime Minister Justin Trudeau visit Ottawa?", "June 2020"),
+    ("Tesla opened a factory in Berlin in 2022.", "wh_when", "In which year did Tesla open a factory in Berlin?", "2022"),
+    # how many: object and subject counts, number words kept as words
+    ("Three people were injured when a bus crashed in Lyon.",
+     "wh_how_many", "How many people were injured when a bus crashed in Lyon?", "three"),
+    ("The police arrested two men in Manchester on Tuesday.",
+     "wh_how_many", "How many men did the police arrest in Manchester on Tuesday 25 January 2022?", "two"),
+    ("The storm destroyed 40 homes in the village of Alba.",
+     "wh_how_many", "How many homes did the storm destroy in the village of Alba?", "40"),
+    ("The festival attracted 50,000 visitors to Edinburgh.",
+     "wh_how_many", "How many visitors did the festival attract to Edinburgh?", "50,000"),
+]
+
+NOTHING = [
+    # pronoun subjects, back-pointing nouns and bare relative times give no wh-question
+    ("He said the talks would resume next week.", None),
+    ("They were detained as the group was about to leave North Korea.", None),
+    ("The team remained in Pyongyang before flying to Beijing on Monday.", None),
+    ("It was the sixth missile test in recent weeks.", None),
+    ("The minister said the plan would cost about 3 billion dollars.", None),
+    ("The BBC reported that the journalist was interrogated for eight hours.", None),
+    ("The scientists published their study in the journal Nature Climate Change.", None),
+    # a coordinated subject is no single answer to "Who ...?"
+    ("Kim and Trump met in Hanoi in 2019 for a summit that left nuclear talks at a standstill.", "wh_subject"),
+    # a negated clause gives no where/when question
+    ("Angela Merkel did not attend the summit in Brussels.", "wh_where"),
+    # "Which place" would be vague: only countries are asked with "which"
+    ("Apple announced a new phone in California.", "wh_subject"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "prompt", "answer"), CASES)
+def test_wh_question(parse_sentences, sentence, kind, prompt, answer):
+    sentences, context = parse_sentences(sentence, OTHERS)
+    made = {c.kind: c.question for c in wh.generate(sentences[0], context)}
+    assert kind in made, f"no {kind} from: {sentence}"
+    assert made[kind].prompt == prompt
+    assert made[kind].answer == answer
+    assert made[kind].evidence[0].text == sentences[0].text
+
+
+@pytest.mark.parametrize(("sentence", "kind"), NOTHING)
+def test_no_wh_question(parse_sentences, sentence, kind):
+    sentences, context = parse_sentences(sentence, OTHERS)
+    kinds = {c.kind for c in wh.generate(sentences[0], context)}
+    assert (kind not in kinds) if kind else not kinds

@@ -126,8 +126,10 @@ def make_explicit(text: str, anchor: date | None) -> str | None:
         return None  # "a day after X" dates X, not the sentence: no wording keeps both right
     out, last = [], 0
     for ref in refs:
-        out.append(re.sub(r"(?i)\b(on|in) $", "", text[last:ref.start]))
-        out.append(ref.explicit)
+        before = re.sub(r"(?i)\b(on|in) $", "", text[last:ref.start])
+        after_preposition = re.search(r"(?i)\b(from|since|until|till|by|before|after|through|during) $", before)
+        out.append(before)
+        out.append(ref.answer if after_preposition else ref.explicit)  # "from Friday" -> "from Friday 28 ..."
         last = ref.end
     out.append(text[last:])
     explicit = "".join(out)
@@ -136,12 +138,13 @@ def make_explicit(text: str, anchor: date | None) -> str | None:
 
 def _without_explicit(text: str, refs: list[TimeRef]) -> str:
     for ref in refs:
-        text = text.replace(ref.explicit, "")
+        text = text.replace(ref.explicit, "").replace(ref.answer, "")
     return text
 
 
 _BARE_RELATIVE = re.compile(
-    r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight)\b"
+    r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight|currently)\b"
+    r"|\b\d+ (hours|days|weeks|months) ago\b"
     r"|\b(on )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! \d)"
     r"|\ba day (after|later|earlier|before)\b|\bearlier this\b|\blater this\b",
     re.IGNORECASE,

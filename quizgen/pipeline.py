@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from quizgen.bank import shipped_bank
@@ -64,7 +65,7 @@ def _with_options(candidate: Candidate, context: QuizContext, seed: int | None) 
         if not q.accepted_answers:
             q.accepted_answers = [q.answer]
         return candidate
-    wrong = distractors_for(candidate, context)
+    wrong = [] if _gendered_person_question(candidate) else distractors_for(candidate, context)
     if len(wrong) >= 3:
         q.choices = arrange(q.answer, wrong, candidate.answer_label, stable_rng(seed, q.prompt))
     else:
@@ -79,6 +80,12 @@ def _fix_answer_span(candidate: Candidate) -> None:
     q = candidate.question
     if q.answer_span is not None and name_key(q.answer_span.text) != name_key(q.answer):
         q.answer_span = locate_answer(candidate.sentence.article, q.answer, q.answer_span.start)
+
+
+def _gendered_person_question(candidate: Candidate) -> bool:
+    """'Who won her first match?': people of another sex would be giveaway options, so ask it open."""
+    return candidate.answer_label == "PERSON" and re.search(
+        r"\b(he|she|his|her|him|himself|herself)\b", candidate.question.prompt, re.IGNORECASE) is not None
 
 
 def _accepted(answer: str) -> list[str]:

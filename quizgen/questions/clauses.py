@@ -183,13 +183,25 @@ def subtree_text(token) -> str:
     return render(list(token.subtree))
 
 
+CONNECTIVES = frozenset(
+    "however meanwhile also instead subsequently then therefore thus still nevertheless consequently "
+    "furthermore moreover additionally later earlier".split()
+)
+
+
 def render(tokens: list, replace: dict[int, str] | None = None) -> str:
     """Join tokens with their own spacing; ``replace`` maps a token index to new text ('' drops it).
 
     A dropped token hands its trailing space to the text before it, so 'Wingfield-Hayes was'
     with the name replaced reads '_____ was', not '_____was'.
     """
-    replace = replace or {}
+    replace = dict(replace or {})
+    for token in tokens:  # "also", "instead", "subsequently" point back to the sentence before
+        if token.dep_ == "advmod" and token.lower_ in CONNECTIVES and token.i not in replace:
+            replace[token.i] = ""
+            following = token.i + 1 < len(token.doc) and token.doc[token.i + 1]
+            if following and following.text == "," and following.i not in replace:
+                replace[following.i] = ""
     texts: list[str] = []
     spaces: list[str] = []
     for i, token in enumerate(tokens):
@@ -204,6 +216,7 @@ def render(tokens: list, replace: dict[int, str] | None = None) -> str:
     out = "".join(t + s for t, s in zip(texts, spaces)).strip()
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
     out = re.sub(r",(\s*,)+", ",", out)
+    out = re.sub(r"([;:]),", r"\1", out)
     out = re.sub(r"\(\s*\)|\[\s*\]", "", out)
     return re.sub(r"\s{2,}", " ", out)
 

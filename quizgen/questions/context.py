@@ -49,6 +49,11 @@ _ORG_WORDS = re.compile(
 )
 
 
+_PLACE_WORD = re.compile(
+    r"\b(Road|Street|Avenue|Lane|Drive|Square|Park|Bridge|River|Hall|Center|Centre|Station|Airport|Stadium|"
+    r"Arena|Museum|VR|Inc|Ltd)\b")
+
+
 def looks_like_organisation(name: str) -> bool:
     """An acronym (BBC, KCNA) or a name with an organisation word (Home Office, United Nations).
 
@@ -96,10 +101,8 @@ class QuizContext:
         self.surnames = self.persons | {key.split()[-1] for key in self.persons if key}
         self.full_names = _full_names(person_names)
         self._all_keys = {name_key(t) for counter in self.entities.values() for t in counter}
-        self._main_subjects = {
-            article: Counter(name_key(self.full_name(t)) for t in texts).most_common(1)[0][0]
-            for article, texts in mentions.items()
-        }
+        self._main_subjects = {article: _standout(Counter(name_key(self.full_name(t)) for t in texts))
+                               for article, texts in mentions.items()}
 
     def main_country(self, article) -> str | None:
         """The country an article is about ('the country' in news means it): the one its headline names,
@@ -112,10 +115,7 @@ class QuizContext:
         in_title = [c for c in counts if c.lower() in (article.title or "").lower()]
         if len(in_title) == 1:
             return in_title[0]
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return ranked[0][0]
+        return _standout(counts)
 
     def shared_predicate(self, sentence, verb) -> bool:
         """True when another sentence of the article has the same verb and object: then 'Who ...?' has
@@ -138,10 +138,14 @@ class QuizContext:
         return self._main_subjects.get(id(article))
 
     def _bank_names(self, label: str) -> list[str]:
-        """The bank's names of one type from entries about the same story: sharing several names with this quiz."""
-        related = [e for e in self.bank if self._shared_names(e) >= RELATED_BANK_NAMES]
-        related.sort(key=lambda entry: -self._shared_names(entry))
-        return [name for entry in related for name in entry.get(label, [])]
+        """The bank's names of one type from the one article closest to this quiz, if it shares several names."""
+        related = sorted((e for e in self.bank if self._shared_names(e) >= RELATED_BANK_NAMES),
+                         key=self._shared_names, reverse=True)
+        for entry in related:  # the quiz's own articles may be in the bank: skip entries with nothing new
+            new = [n for n in entry.get(label, []) if name_key(n) not in self._all_keys]
+            if new:
+                return new
+        return []
 
     def _shared_names(self, entry: dict[str, list[str]]) -> int:
         return sum(1 for names in entry.values() for name in names if name_key(name) in self._all_keys)
@@ -151,7 +155,8 @@ class QuizContext:
         if re.fullmatch(r"[A-Z]{2,}s", text):
             return False  # "ICBMs": a plural acronym is a thing, not a name
         if label == "PERSON":
-            return len(self.full_name(text).split()) >= 2
+            full = self.full_name(text)
+            return len(full.split()) >= 2 and not _PLACE_WORD.search(full)
         if name_key(text) in self.surnames or self._is_fragment(text):
             return False
         return label != "ORG" or looks_like_organisation(text)
@@ -196,6 +201,14 @@ class QuizContext:
         names = {name_key(self.full_name(e.text)): self.full_name(e.text)
                  for e in previous.span.ents if e.label_ == "PERSON"}
         return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _standout(counts: Counter) -> str | None:
+    """The most counted key, if it was counted at least twice and more often than any other."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _full_names(names: list[str]) -> dict[str, str]:

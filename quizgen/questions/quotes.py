@@ -25,7 +25,7 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     speaker = _named_speaker(sentence.span)
     if speaker is None:
         return []
-    quote = next(g for g in match.groups() if g).strip().rstrip(",")
+    quote = next(g for g in match.groups() if g).strip().rstrip(",.")
     if not MIN_QUOTE_WORDS <= len(quote.split()) <= MAX_QUOTE_WORDS:
         return []
     answer = context.full_name(speaker.text) if speaker.label_ == "PERSON" else clean_entity(speaker.text)

@@ -133,4 +133,4 @@ def _statement(sentence, tokens, context, replace, attribution, *, true: bool, n
         explanation=explanation,
         kind="true_false",
     )
-    return Candidate(question, sentence, answer_label="STATEMENT", prior=0.6 if true else 0.7)
+    return Candidate(question, sentence, answer_label="STATEMENT", prior=0.5 if true else 0.7)

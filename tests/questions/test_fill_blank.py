@@ -1,0 +1,79 @@
+"""Fill-in-the-blank on meaningful spans: key terms, numbers, places, people; not list items or give-aways."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.questions import fill_blank
+
+OTHERS = ("Donald Trump met Joe Biden in Washington. Emmanuel Macron visited Paris. "
+          "China, Japan, South Korea and France sent envoys. Angela Merkel spoke in Rome.")
+
+CASES = [
+    ("North Korea warned it would consider restarting \"all temporally-suspended activities,\" an apparent "
+     "reference to a self-imposed moratorium on testing its nuclear bombs.", "fill_term",
+     "North Korea warned it would consider restarting \"all temporally-suspended activities,\" an apparent "
+     "reference to a self-imposed _____ on testing its nuclear bombs.", "moratorium"),
+    ("Pyongyang restarted its missile tests after denuclearization talks with the United States came to a halt.",
+     "fill_term", "Pyongyang restarted its missile tests after _____ talks with the United States came to a halt.",
+     "denuclearization"),
+    ("Pyongyang restarted its missile tests after denuclearization talks with the United States came to a halt.",
+     "fill_place", "Pyongyang restarted its missile tests after denuclearization talks with _____ came to a halt.",
+     "the United States"),
+    ("The Home Office will issue questionnaires to 12,000 asylum seekers.",
+     "fill_number", "The Home Office will issue questionnaires to _____ asylum seekers.", "12,000"),
+    ("Nathan Law won a seat in the legislature with 50,818 votes.",
+     "fill_number", "Nathan Law won a seat in the legislature with _____ votes.", "50,818"),
+    ("The turnout rate was 58% in the election.", "fill_number", "The turnout rate was _____ in the election.", "58%"),
+    ("Crop yields could fall by 10% by 2050.", "fill_number", "Crop yields could fall by _____ by 2050.", "10%"),
+    ("Three people were injured when a bus crashed in Lyon.",
+     "fill_place", "Three people were injured when a bus crashed in _____.", "Lyon"),
+    ("Colette Heald works at the Massachusetts Institute of Technology.",
+     "fill_organisation", "Colette Heald works at _____.", "the Massachusetts Institute of Technology"),
+    ("The police arrested two men in Manchester on Tuesday.",
+     "fill_number", "The police arrested _____ men in Manchester on Tuesday 25 January 2022.", "two"),
+    ("North Korea fired artillery rounds aimed at a loudspeaker that broadcasts anti-Pyongyang propaganda.",
+     "fill_term", "North Korea fired artillery rounds aimed at a _____ that broadcasts anti-Pyongyang propaganda.",
+     "loudspeaker"),
+    ("The storm destroyed 40 homes in the village of Alba.",
+     "fill_number", "The storm destroyed _____ homes in the village of Alba.", "40"),
+]
+
+NOT_BLANKED = [
+    # list items are guessable, a leading connective is dropped with them
+    ("However, global warming also increases the probability of floods, droughts, and extreme temperatures.",
+     "droughts"),
+    # a name right after its title gives itself away
+    ("Afghanistan is not one of the nations covered by President Trump's travel ban.", "Trump"),
+    # a blank inside a hyphenated word
+    ("North Korea fired artillery rounds aimed at a loudspeaker that broadcasts anti-Pyongyang propaganda.",
+     "Pyongyang"),
+    # a pronoun subject leaves the sentence without its who
+    ("He said the talks would resume after the summit in Geneva.", "Geneva"),
+    ("They were detained in Pyongyang before flying to Beijing.", "Beijing"),
+]
+
+
+def _made(parse_sentences, sentence):
+    sentences, context = parse_sentences(sentence, OTHERS)
+    return {c.kind: c.question for c in fill_blank.generate(sentences[0], context)}, sentences[0]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "prompt", "answer"), CASES)
+def test_fill_blank(parse_sentences, sentence, kind, prompt, answer):
+    made, source = _made(parse_sentences, sentence)
+    assert made[kind].prompt == prompt
+    assert made[kind].answer == answer
+    span = made[kind].answer_span
+    assert source.article.text[span.start:span.end] == answer
+
+
+def test_numbers_accept_words_and_digits(parse_sentences):
+    made, _ = _made(parse_sentences, "The police arrested two men in Manchester on Tuesday.")
+    assert set(made["fill_number"].accepted_answers) == {"two", "2"}
+
+
+@pytest.mark.parametrize(("sentence", "never"), NOT_BLANKED)
+def test_not_blanked(parse_sentences, sentence, never):
+    made, _ = _made(parse_sentences, sentence)
+    assert all(q.answer != never for q in made.values())

@@ -1,0 +1,76 @@
+"""The rejection rules of rank.py, one row per flaw the rubric names (and the look-alikes that pass)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.models import Question, Span
+from quizgen.questions.base import Candidate
+from quizgen.rank import rejection
+
+
+class _Sentence:
+    text = "A sentence."
+    index = 0
+
+
+def _candidate(prompt: str, answer: str = "Hanoi", kind: str = "short_answer", choices=()) -> Candidate:
+    question = Question(type=kind, prompt=prompt, answer=answer, choices=list(choices),
+                        evidence=[Span("a1", 0, 11, "A sentence.")], focus="place")
+    return Candidate(question, _Sentence())
+
+
+REJECTED = [
+    ("He said the talks would resume in Geneva?", "unresolved pronoun"),
+    ("They were detained before flying to Beijing?", "unresolved pronoun"),
+    ("Where did those overtures come from?", "unresolved pronoun"),
+    ("Who said during that time, it was not attacked by the United States?", "unresolved pronoun"),
+    ("How many shells of them hit the area near the posts?", "unresolved pronoun"),
+    ("According to the agency, he lauded the factory?", "unresolved pronoun"),
+    ("What was tested on Tuesday?", "bare relative time"),
+    ("Which country said last week it would bolster its defenses?", "bare relative time"),
+    ("Who arrived in the city yesterday?", "bare relative time"),
+    ("Who visited the factory this week?", "bare relative time"),
+    ("Who was shown a yellow card early in the game?", "points back"),
+    ("Who was elected with 58,825 votes, the highest in the constituency?", "points back"),
+    ("Who personally asked the council to help the girls?", "points back"),
+    ("The hashtag on Twitter, had become an international phenomenon.", "cut out before its verb"),
+    ("Who said, \"We urge the governments of the region to work together, \"?", "editorial"),
+    ("[...] in the meantime our deals are already yielding benefits.", "editorial"),
+    ("Who said the sentence was \"dangerous\" ((it)) and \"ideological\"?", "editorial"),
+    ("Who met the the president in Hanoi?", "doubled word"),
+    ("Which country did the talks end with and?", "fragment"),
+    ("Where did Kim Jong Un meet Donald Trump in Hanoi?", "answer in the stem"),
+    ("Who visited a munitions factory producing weapons in the capital of the country that is known as the "
+     "Democratic People's Republic of Korea during a week in which several tests were carried out by the army?",
+     "too long"),
+]
+
+PASSES = [
+    "Who declared his country was a nuclear state?",  # 'his' points to the Who
+    "Which country said it would bolster its defenses against the United States?",  # 'it' after 'said'
+    "Pyongyang restarted its missile tests after talks with the United States came to a halt?",
+    "Which country tested a missile on Tuesday 25 January 2022?",  # the relative day made explicit
+    "Where did the police arrest two men on Friday 28 January 2022?",
+    "Who won the Man of the Match award in the game of Sweden against South Korea?",  # 'the game of ...'
+    "Who said: “This is the biggest planting day the town has ever seen”?",  # pronouns inside a quote
+]
+
+
+@pytest.mark.parametrize(("prompt", "reason"), REJECTED)
+def test_rejected(prompt, reason):
+    found = rejection(_candidate(prompt))
+    assert found is not None and reason in found, found
+
+
+@pytest.mark.parametrize("prompt", PASSES)
+def test_passes(prompt):
+    assert rejection(_candidate(prompt)) is None
+
+
+def test_multiple_choice_needs_three_distractors():
+    few = _candidate("Where did the summit take place in 2019?", kind="multiple_choice", choices=("Hanoi", "Seoul"))
+    assert "too few distractors" in rejection(few)
+    enough = _candidate("Where did the summit take place in 2019?", kind="multiple_choice",
+                        choices=("Hanoi", "Seoul", "Pyongyang", "Washington"))
+    assert rejection(enough) is None

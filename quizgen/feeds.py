@@ -46,8 +46,8 @@ def read_feed(url: str) -> Feed:
     """Fetch and parse a feed; InputError when it can't be reached or isn't RSS or Atom."""
     import feedparser
 
-    request = urllib.request.Request(url, headers={"User-Agent": "quizgen/0.1 (+offline quiz generator)"})
-    try:
+    try:  # an address urllib can't parse ("http://[::1") is a ValueError too
+        request = urllib.request.Request(url, headers={"User-Agent": "quizgen/0.1 (+offline quiz generator)"})
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
             data = response.read(MAX_FEED_BYTES + 1)
     except urllib.error.HTTPError as exc:

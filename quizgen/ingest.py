@@ -51,8 +51,8 @@ def load(path: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Article:
 
 def fetch_url(url: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Article:
     """Fetch a page and extract its article; unreachable or unreadable pages raise InputError."""
-    request = urllib.request.Request(url, headers={"User-Agent": "quizgen/0.1 (+offline quiz generator)"})
-    try:
+    try:  # an address urllib can't parse ("http://[::1") is a ValueError too
+        request = urllib.request.Request(url, headers={"User-Agent": "quizgen/0.1 (+offline quiz generator)"})
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
             data = response.read(max_chars * 4 + 1)
             content_type = response.headers.get("Content-Type", "")

@@ -211,6 +211,8 @@ def test_url_errors_are_clear(local_site):
 def test_unreachable_url_is_clear():
     with pytest.raises(InputError, match="could not be reached"):
         load("http://127.0.0.1:9/nothing-listens-here")
+    with pytest.raises(InputError, match="could not be reached"):  # urllib can't even parse it
+        load("http://[::1/page.html")
 
 
 def test_headline_ending_in_a_quote_followed_by_a_date_line():

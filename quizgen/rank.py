@@ -25,7 +25,8 @@ _POINTING_DEFINITE = re.compile(
     r"video|site|website|document|date|case|ruling)"
     r"\b(?!\s+(of|in|at|for|that|which|who|where|between|from|to|on|with)\b)(?!['’]s? \w+ (of|in))")
 _COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
-_EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*\?$|^\W")
+_HABITUAL = re.compile(r"\b(regularly|usually|often|always|generally|typically|frequently)\b", re.IGNORECASE)
+_EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*\?$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
     r"thought|confirmed|reported|insisted|argued|noted|explained|promised|vowed|threatened|indicated|hoped)"
@@ -44,6 +45,8 @@ def rejection(candidate: Candidate) -> str | None:
         return "stem too long"
     if _EDITORIAL.search(prompt):
         return "editorial marks or a cut quotation"
+    if _HABITUAL.search(outside_quote):
+        return "a habit, not a reading check ('regularly launches')"
     if _unresolved_pronoun(outside_quote):
         return "unresolved pronoun"
     if has_bare_relative_time(outside_quote):

@@ -175,7 +175,7 @@ def is_anaphoric(subject) -> bool:
     named = [t for t in subject.subtree if t.pos_ == "PROPN" and t.lower_ not in BACK_POINTING_NOUNS]
     if named or subject.lower_ not in BACK_POINTING_NOUNS or subject.pos_ not in ("NOUN", "PROPN"):
         return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "another")
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "this", "that", "these", "those", "another", "both")
                for c in subject.children)
 
 

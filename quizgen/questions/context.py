@@ -64,10 +64,18 @@ def looks_like_organisation(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.]{1,7}", bare)) or bool(_ORG_WORDS.search(bare))
 
 
+_MEDIA = re.compile(
+    r"\b(BBC|VOA|CNN|Reuters|AFP|AP|KCNA|Yonhap|Xinhua|News|Times|Post|Guardian|Telegraph|Herald|Journal|"
+    r"Tribune|Press|Radio|TV|Television|Broadcasting|Wikinews|Agency)\b")
+
+
 def finer_type(label: str, text: str) -> str:
-    """Split GPE into country and other places, so a country is offered against countries."""
+    """Split GPE into countries and other places, and ORG into news media and other bodies, so an
+    option is of the answer's own kind (no broadcaster offered as the body that imposed sanctions)."""
     if label == "GPE":
         return "COUNTRY" if name_key(text) in country_names() else "GPE_OTHER"
+    if label == "ORG" and _MEDIA.search(text):
+        return "ORG_MEDIA"
     return label
 
 
@@ -159,7 +167,7 @@ class QuizContext:
             return len(full.split()) >= 2 and not _PLACE_WORD.search(full)
         if name_key(text) in self.surnames or self._is_fragment(text):
             return False
-        return label != "ORG" or looks_like_organisation(text)
+        return label not in ("ORG", "ORG_MEDIA") or looks_like_organisation(text)
 
     def _is_fragment(self, text: str) -> bool:
         """A one-word name cut out of a longer one: 'Korea' from 'North Korea'."""

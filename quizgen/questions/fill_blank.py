@@ -11,13 +11,14 @@ from wordfreq import zipf_frequency
 
 from quizgen.models import Question, Span
 from quizgen.nlp import Sentence
-from quizgen.numbers import spelled_variants
+from quizgen.numbers import read_number, spelled_variants
 from quizgen.questions.base import Candidate, sentence_span
 from quizgen.questions.clauses import is_anaphoric, main_clause
 from quizgen.questions.context import clean_entity, finer_type, name_key
 from quizgen.questions.stems import finish, fits, phrase_with
 
 BLANK = "_____"
+CURRENCY = frozenset("$£€¥")
 RARE_ZIPF = 3.6  # words rarer than this in everyday English make good key terms
 _FOCUS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation",
           "CARDINAL": "number", "MONEY": "number", "PERCENT": "number", "QUANTITY": "number"}
@@ -89,6 +90,9 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
         for ent in sentence.span.ents:
             if ent.label_ != label or len(ent.text) < 2 or not all(t.i in present for t in ent):
                 continue
+            if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not ent.text[:1].isupper() \
+                    and not ent.text.lower().startswith("the "):
+                continue  # "the congress" tagged as an organisation
             if any(t.i in subject_ids for t in ent) or " to " in ent.text or " and " in ent.text:
                 continue
             if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and _given_away(ent, sentence, context):
@@ -114,10 +118,16 @@ def _given_away(ent, sentence: Sentence, context) -> bool:
 
 
 def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, context, prior: float) -> Candidate | None:
+    doc = span.doc
+    if label == "NUMBER" and (read_number(span.text) is None and not re.search(r"\d", span.text)):
+        return None  # "thousands of fans": no number to find
+    if span.start > 0 and doc[span.start - 1].text in CURRENCY:
+        span = doc[span.start - 1:span.end]  # "$50,000" is blanked whole
+    if span.end < len(doc) and doc[span.end].text in ("'", "’", "'s", "’s"):
+        return None  # "the geographical _____' seats"
     answer = span.text if label in ("NUMBER", "TERM") else clean_entity(span.text)
     if not answer or not span.text.startswith(answer):
         return None
-    doc = span.doc
     if (span.start > 0 and doc[span.start - 1].text == "-") or (span.end < len(doc) and doc[span.end].text == "-"):
         return None  # "anti-_____ propaganda": a blank inside a word
     replace = {span[0].i: BLANK + span.text[len(answer):]}

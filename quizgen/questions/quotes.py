@@ -8,12 +8,12 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.questions.base import Candidate, sentence_span, token_span
 from quizgen.questions.clauses import REPORTING_VERBS
-from quizgen.questions.context import QuizContext, clean_entity, looks_like_organisation
+from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation
 from quizgen.questions.stems import finish
 
 _QUOTE = re.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
 _QUOTE_CLOSING = re.compile(r"^[“\"]?([^”\"]{20,})[”\"]")
-SPEAKER_WH = {"PERSON": "Who", "ORG": "Which organisation"}
+SPEAKER_WH = {"PERSON": "Who", "ORG": "Which organisation", "ORG_MEDIA": "Which news organisation"}
 MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 6, 24
 
 
@@ -31,7 +31,8 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     answer = context.full_name(speaker.text) if speaker.label_ == "PERSON" else clean_entity(speaker.text)
     if answer.lower() in quote.lower() or speaker.text.lower() in quote.lower():
         return []
-    prompt = finish(f"{SPEAKER_WH[speaker.label_]} said: “{quote}”", sentence)
+    label = finer_type(speaker.label_, clean_entity(speaker.text))
+    prompt = finish(f"{SPEAKER_WH[label]} said: “{quote}”", sentence)
     if prompt is None:
         return []
     question = Question(
@@ -44,7 +45,7 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
         explanation=f"The article says: “{sentence.text.strip()}”",
         kind="quote_speaker",
     )
-    return [Candidate(question, sentence, answer_label=speaker.label_, needs_distractors=True, prior=0.8)]
+    return [Candidate(question, sentence, answer_label=label, needs_distractors=True, prior=0.8)]
 
 
 def _named_speaker(span):

@@ -11,7 +11,7 @@ from quizgen.questions.context import QuizContext, clean_entity, finer_type, nam
 from quizgen.questions.stems import finish, fits, phrase_with, subject_stands_alone
 
 MIN_CLAUSE_TOKENS = 6
-SWAPPABLE = ("PERSON", "ORG", "COUNTRY", "GPE_OTHER")
+SWAPPABLE = ("PERSON", "ORG", "ORG_MEDIA", "COUNTRY", "GPE_OTHER")
 SWAPPABLE_AS_SUBJECT = ("PERSON", "COUNTRY")
 HABITUAL = frozenset("regularly usually often always generally typically frequently sometimes".split())
 SWAPPABLE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "nummod")

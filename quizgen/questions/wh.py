@@ -13,6 +13,7 @@ from quizgen.questions.context import QuizContext, clean_entity, finer_type, loo
 from quizgen.questions.stems import finish, fits, phrase, phrase_with, subject_stands_alone
 
 SUBJECT_WH = {"PERSON": ("Who", "person"), "ORG": ("Which organisation", "organisation"),
+              "ORG_MEDIA": ("Which news organisation", "organisation"),
               "COUNTRY": ("Which country", "place")}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _YEAR = re.compile(r"^(?:in )?(1[89]\d\d|20\d\d)$")
@@ -69,19 +70,18 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
         return None
     name = clean_entity(ent.text)
     label = finer_type(ent.label_, name)
-    if label not in SUBJECT_WH or not name[:1].isupper() or (label == "ORG" and _looks_like_person(name, context)):
+    organisation = label in ("ORG", "ORG_MEDIA")
+    if label not in SUBJECT_WH or not name[:1].isupper() or (organisation and _looks_like_person(name, context)):
         return None
-    if label == "ORG" and not looks_like_organisation(name):
+    if organisation and not looks_like_organisation(name):
         return None
     wh, focus = SUBJECT_WH[label]
     _, last = _subject_span(clause)
     predicate = _after(clause, last)
-    if len(predicate) < 3 or predicate[0].pos_ not in ("VERB", "AUX", "ADV", "PART"):
+    if not _askable_predicate(predicate, sentence, clause, context):
         return None
-    if any(t.is_quote or t.text == ":" for t in predicate[1:3]):
-        return None  # "Cooper continued: '...'": quote questions ask who said it
-    if context.shared_predicate(sentence, clause.verb):
-        return None  # "Who won the Man of the Match award?" when three players did
+    if label == "PERSON" and not context.plausible("PERSON", name):
+        return None  # "Arkham VR", "Castlefrank Road": not people
     first = predicate[0]
     replace_first = third_person(first) if first.tag_ == "VBP" or first.lower_ in ("have", "are", "were") else None
     text = phrase(predicate, sentence, context)
@@ -92,10 +92,19 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
     return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_subject", 0.75)
 
 
+def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizContext) -> bool:
+    """A verb phrase worth a 'Who ...?': starts with its verb, is no quotation, and no one else did it too."""
+    if len(predicate) < 3 or predicate[0].pos_ not in ("VERB", "AUX", "ADV", "PART"):
+        return False
+    if any(t.is_quote or t.text == ":" for t in predicate[1:3]):
+        return False  # "Cooper continued: '...'": quote questions ask who said it
+    return not context.shared_predicate(sentence, clause.verb)  # "Who won the award?" when three players did
+
+
 def _pronoun_subject_question(sentence, clause, context, name: str) -> Candidate | None:
     """'He praised rapid progress' after a sentence naming Kim Jong Un -> 'Who praised rapid progress?'"""
     predicate = _after(clause, clause.subject.i)
-    if len(predicate) < 3:
+    if not _askable_predicate(predicate, sentence, clause, context):
         return None
     prompt = finish(f"Who {phrase(predicate, sentence, context)}", sentence, attribution=clause.attribution)
     span = locate_answer(sentence.article, name, sentence.start)

@@ -27,10 +27,11 @@ def build_bank(parsed: list[ParsedArticle]) -> list[BankEntry]:
     votes: dict[str, Counter] = {}
     for entry in entries:
         for label, names in entry.items():
-            for name in names:
+            for name in names if label != "ROLES" else ():
                 votes.setdefault(name, Counter())[label] += 1
     return [
-        {label: [n for n in names if _label_agrees(n, label, votes)] for label, names in sorted(entry.items())}
+        {label: names if label == "ROLES" else [n for n in names if _label_agrees(n, label, votes)]
+         for label, names in sorted(entry.items())}
         for entry in entries
     ]
 
@@ -42,6 +43,9 @@ def _entry(context: QuizContext) -> BankEntry:
         names = [n for n in dict.fromkeys(names) if context.plausible(label, n)]
         if names:
             out[label] = names
+    roles = {name: context.role(name) for name in out.get("PERSON", []) if context.role(name)}
+    if roles:
+        out["ROLES"] = roles
     return out
 
 

@@ -147,7 +147,12 @@ def _trim(tokens: list) -> list:
 
 
 def _reporter_name(reporter) -> str:
-    """'Major general Fuad Basya, spokesman for the military' -> 'Major general Fuad Basya'."""
+    """'Major general Fuad Basya, spokesman for the military' -> 'Major general Fuad Basya';
+    'Executive director of the Dallas chapter of ... Alia Salem' -> 'Alia Salem'."""
+    subtree = {t.i for t in reporter.subtree}
+    people = [e for e in reporter.doc.ents if e.label_ == "PERSON" and e.root.i in subtree]
+    if people and len(subtree) > 6:
+        return people[0].text
     dropped = {t.i for child in reporter.children if child.dep_ in ("appos", "relcl", "acl", "punct")
                for t in child.subtree}
     return _lower_determiner(render([t for t in reporter.subtree if t.i not in dropped]))

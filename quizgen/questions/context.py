@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizgen.nlp import ParsedArticle
+from quizgen.questions.roles import compatible, role_of
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -91,10 +92,12 @@ class QuizContext:
     full_names: dict[str, str] = field(default_factory=dict)
     entities: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     persons: set[str] = field(default_factory=set)
+    roles: dict[str, str] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         person_names: list[str] = []
+        found_roles: dict[str, str] = {}
         mentions: dict[int, list[str]] = {}
         for parsed in self.parsed:
             for doc in parsed.docs:
@@ -105,9 +108,13 @@ class QuizContext:
                         mentions.setdefault(id(parsed.article), []).append(text)
                         if ent.label_ == "PERSON":
                             person_names.append(text)
+                            role = role_of(ent)
+                            if role:
+                                found_roles.setdefault(text, role)
         self.persons = {name_key(n) for n in person_names}
         self.surnames = self.persons | {key.split()[-1] for key in self.persons if key}
         self.full_names = _full_names(person_names)
+        self.roles = {name_key(self.full_name(name)): role for name, role in found_roles.items()}
         self._all_keys = {name_key(t) for counter in self.entities.values() for t in counter}
         self._main_subjects = {article: _standout(Counter(name_key(self.full_name(t)) for t in texts))
                                for article, texts in mentions.items()}
@@ -178,14 +185,25 @@ class QuizContext:
         """The longest form of a person's name the quiz's articles give ('Kim' -> 'Kim Jong Un')."""
         return self.full_names.get(name_key(text), clean_entity(text))
 
+    def role(self, name: str) -> str | None:
+        """What the articles say a person is (a leader, an expert, a player), if they say it."""
+        key = name_key(name)
+        if key in self.roles:
+            return self.roles[key]
+        return next((entry.get("ROLES", {}).get(name) for entry in self.bank if name in entry.get("ROLES", {})), None)
+
     def same_kind(self, label: str, exclude: str, use_bank: bool = True) -> list[str]:
         """Candidate distractors of one finer type: the quiz's own names first (most mentioned first),
-        then names from bank articles about the same story (sharing several names with this quiz)."""
+        then names from bank articles about the same story (sharing several names with this quiz).
+        People of another known role are left out: an expert is no option for a leader."""
         out: list[str] = []
         own = [self.full_name(t) if label == "PERSON" else t
                for t, _ in self.entities.get(label, Counter()).most_common() if self.plausible(label, t)]
         banked = [t for t in self._bank_names(label) if self.plausible(label, t)] if use_bank else []
+        answer_role = self.role(exclude) if label == "PERSON" else None
         for name in own + banked:
+            if label == "PERSON" and not compatible(answer_role, self.role(name)):
+                continue
             if not same_referent(name, exclude) and not any(same_referent(name, o) for o in out):
                 out.append(name)
         return out

@@ -1,0 +1,41 @@
+"""What a person is in the story, read off the words around the name: a leader, an expert, a player.
+
+A distractor for a leader should be another leader ("North Korean leader Kim Jong Un",
+"Former US President Donald Trump"), not the expert quoted further down.
+"""
+
+from __future__ import annotations
+
+ROLE_GROUPS = {
+    "politician": "leader president minister chancellor premier king queen prince governor senator mayor "
+                  "secretary ambassador diplomat lawmaker politician candidate councillor chairman dictator".split(),
+    "expert": "expert analyst professor researcher scientist scholar economist doctor director".split(),
+    "journalist": "journalist correspondent reporter editor cameraman producer columnist".split(),
+    "sportsperson": "player striker midfielder defender goalkeeper captain coach manager forward "
+                    "winger referee athlete".split(),
+    "official": "official spokesman spokeswoman spokesperson officer general commander chief".split(),
+    "artist": "actor actress singer artist author writer novelist illustrator director musician".split(),
+}
+_WORD_TO_GROUP = {word: group for group, words in ROLE_GROUPS.items() for word in words}
+
+
+def role_of(ent) -> str | None:
+    """The role group a sentence gives a person entity, from a title before the name or an appositive."""
+    doc = ent.doc
+    for token in reversed(doc[max(ent.sent.start, ent.start - 4):ent.start]):
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON"):
+            break
+        if token.lower_ in _WORD_TO_GROUP:
+            return _WORD_TO_GROUP[token.lower_]
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.lower_ in _WORD_TO_GROUP:
+            return _WORD_TO_GROUP[child.lower_]
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.lower_ in _WORD_TO_GROUP:
+        return _WORD_TO_GROUP[head.lower_]
+    return None
+
+
+def compatible(answer_role: str | None, option_role: str | None) -> bool:
+    """A person may stand in for another unless the story gives them different roles."""
+    return answer_role is None or option_role is None or answer_role == option_role

@@ -1,4 +1,5 @@
-"""Teacher pages: article library, question review, quiz builder, publishing, results, exports.
+"""Teacher pages: article library and its stories, feeds, question review, quiz builder, publishing,
+results, exports.
 
 Every lookup goes through the teacher's id, so another teacher's rows answer 404.
 """
@@ -10,9 +11,12 @@ import io
 from datetime import datetime, timezone
 
 from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request,
-                   url_for)
+                   session, url_for)
 
+from quizgen import feeds as feed_service
+from quizgen import library_stories
 from quizgen.errors import InputError
+from quizgen.store import Conflict
 from quizgen.web import get_store, limiter, quizdoc, services
 from quizgen.web.auth import login_required
 
@@ -62,8 +66,39 @@ def join_url(code: str) -> str:
 @login_required
 def library():
     query = request.args.get("q", "").strip()
-    articles = get_store().articles(g.teacher["id"], query or None)
-    return render_template("web/library.html", articles=articles, query=query, errors=[], form={})
+    if query:
+        articles = get_store().articles(g.teacher["id"], query)
+        return render_template("web/library.html", articles=articles, query=query, errors=[], form={})
+    return _library_page([], {})
+
+
+def _library_page(errors: list[str], form: dict, status: int = 200):
+    """The library as stories: reports of one event grouped, newest story first."""
+    groups = library_stories.library_stories(get_store(), g.teacher["id"])
+    groups.sort(key=lambda story: -max(r["id"] for r in story))
+    stories = [_story_view(story) for story in groups]
+    return render_template("web/library.html", articles=[r for story in groups for r in story], stories=stories,
+                           story_groups=[s for s in stories if len(s["articles"]) > 1],
+                           singles=[s for s in stories if len(s["articles"]) == 1],
+                           query="", errors=errors, form=form), status
+
+
+def _story_view(rows: list[dict]) -> dict:
+    dates = sorted(r["date"] for r in rows if r.get("date"))
+    for r in rows:
+        r["source_label"] = source_label(r)
+    return {"id": rows[0]["id"], "articles": rows, "title": services.quiz_title_for(rows),
+            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None}
+
+
+def source_label(row: dict) -> str:
+    """Where an article came from, briefly: a web site's host, a file's name, else 'pasted text'."""
+    from urllib.parse import urlsplit
+
+    for value in (row.get("url"), row.get("source")):
+        if value and value.lower().startswith(("http://", "https://")):
+            return urlsplit(value).hostname or value
+    return row.get("source") or "pasted text"
 
 
 @bp.route("/articles", methods=["POST"])
@@ -82,9 +117,7 @@ def add_article():
             row = services.ingest(text=form["text"], title=form["title"], article_date=form["date"],
                                   max_chars=current_app.config["MAX_CHARS"])
     except InputError as exc:
-        articles = get_store().articles(g.teacher["id"])
-        return render_template("web/library.html", articles=articles, query="", errors=[str(exc)],
-                               form=form), 400
+        return _library_page([str(exc)], form, 400)
     article_id = get_store().add_article(g.teacher["id"], row)
     flash(f"Added “{row['title']}”. Generate questions when you are ready.", "success")
     return redirect(url_for("teacher.article", article_id=article_id))
@@ -106,6 +139,161 @@ def delete_article(article_id: int):
     get_store().delete_article(g.teacher["id"], article_id)
     flash(f"Deleted “{article['title']}”. Quizzes made from it keep their copy.", "success")
     return redirect(url_for("teacher.library"))
+
+
+# -- stories --------------------------------------------------------------------------------
+
+
+def _story_or_404(article_id: int) -> list[dict]:
+    story = library_stories.story_of(get_store(), g.teacher["id"], article_id)
+    if not story:
+        abort(404)
+    return story
+
+
+@bp.route("/articles/<int:article_id>/split", methods=["POST"])
+@login_required
+def split_story(article_id: int):
+    article = _article_or_404(article_id)
+    if len(_story_or_404(article_id)) < 2:
+        flash(f"“{article['title']}” is already a story of its own.", "error")
+    else:
+        library_stories.split(get_store(), g.teacher["id"], article_id)
+        flash(f"“{article['title']}” is now a story of its own.", "success")
+    return redirect(url_for("teacher.library") + f"#story-{article_id}")
+
+
+@bp.route("/stories/merge", methods=["POST"])
+@login_required
+def merge_stories():
+    ids = [request.form.get(k, "") for k in ("story", "other")]
+    if not all(i.isdigit() and len(i) < 19 for i in ids):
+        flash("Choose the two stories to put together.", "error")
+        return redirect(url_for("teacher.library") + "#merge-heading")
+    first, second = (_story_or_404(int(i)) for i in ids)
+    if first[0]["id"] == second[0]["id"]:
+        flash("Choose two different stories.", "error")
+        return redirect(url_for("teacher.library") + "#merge-heading")
+    library_stories.merge(get_store(), g.teacher["id"], first[0]["id"], second[0]["id"])
+    flash(f"Put together: “{first[0]['title']}” and “{second[0]['title']}” are now one story.", "success")
+    return redirect(url_for("teacher.library") + f"#story-{min(first[0]['id'], second[0]['id'])}")
+
+
+def _draft_for_story(story: list[dict]) -> dict:
+    """A draft quiz over a story's articles; InputError when no good question could be made."""
+    store, teacher_id = get_store(), g.teacher["id"]
+    quiz = library_stories.draft_quiz(store, teacher_id, story)
+    if not quiz["document"]["questions"]:
+        store.delete_quiz(teacher_id, quiz["id"])
+        raise InputError(f"no good questions could be made from “{services.quiz_title_for(story)}”")
+    return quiz
+
+
+@bp.route("/stories/<int:article_id>/quiz", methods=["POST"])
+@login_required
+@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
+def story_quiz(article_id: int):
+    story = _story_or_404(article_id)
+    try:
+        quiz = _draft_for_story(story)
+    except InputError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("teacher.library") + f"#story-{story[0]['id']}")
+    reports = f"its {len(story)} reports" if len(story) > 1 else "its article"
+    flash(f"Draft quiz made from this story ({reports}). Review the questions, then publish.", "success")
+    return redirect(url_for("teacher.quiz", quiz_id=quiz["id"]))
+
+
+# -- feeds ----------------------------------------------------------------------------------
+
+MAX_FEED_URL = 2000
+LAST_UPDATE = "feed_update"  # session key: what the last "Update now" did, shown on the feeds page
+
+
+def _feed_or_404(feed_id: int) -> dict:
+    feed = get_store().feed(g.teacher["id"], feed_id)
+    if feed is None:
+        abort(404)
+    return feed
+
+
+def _last_update() -> dict | None:
+    """The last update this teacher ran here, looked up again (deleted rows simply drop out)."""
+    stored = session.get(LAST_UPDATE)
+    if not isinstance(stored, dict):
+        return None
+    store, teacher_id = get_store(), g.teacher["id"]
+    feed = store.feed(teacher_id, stored.get("feed", 0))
+    if feed is None:
+        return None
+    articles = [a for a in (store.article(teacher_id, i) for i in stored.get("added", [])) if a]
+    drafts = [q for q in (store.quiz(teacher_id, i) for i in stored.get("drafts", [])) if q]
+    return {"feed": feed, "articles": articles, "drafts": drafts, "errors": stored.get("errors", []),
+            "at": stored.get("at")}
+
+
+def _feeds_page(errors: list[str], form: dict, status: int = 200):
+    return render_template("web/feeds.html", feeds=get_store().feeds(g.teacher["id"]), last=_last_update(),
+                           errors=errors, form=form), status
+
+
+@bp.route("/feeds")
+@login_required
+def feeds():
+    return _feeds_page([], {})
+
+
+@bp.route("/feeds", methods=["POST"])
+@login_required
+def subscribe_feed():
+    url = request.form.get("url", "").strip()
+    form = {"url": url}
+    if not url:
+        return _feeds_page(["Give the feed's address (it starts with http:// or https://)."], form, 400)
+    if len(url) > MAX_FEED_URL:
+        return _feeds_page([f"That address is too long ({MAX_FEED_URL} characters at most)."], form, 400)
+    try:
+        feed = feed_service.subscribe(get_store(), g.teacher["id"], url)
+    except InputError as exc:
+        return _feeds_page([str(exc)], form, 400)
+    except Conflict:
+        return _feeds_page([f"You are already subscribed to {url}."], form, 409)
+    flash(f"Subscribed to {feed['title'] or feed['url']}. Press “Update now” to fetch its articles.", "success")
+    return redirect(url_for("teacher.feeds") + f"#feed-{feed['id']}")
+
+
+@bp.route("/feeds/<int:feed_id>/update", methods=["POST"])
+@login_required
+@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
+def update_feed(feed_id: int):
+    store, teacher_id = get_store(), g.teacher["id"]
+    result = feed_service.update(store, _feed_or_404(feed_id))
+    errors, drafts = list(result.errors), []
+    if result.added:
+        added = set(result.added)
+        for story in library_stories.library_stories(store, teacher_id):
+            if added & {r["id"] for r in story}:
+                try:
+                    drafts.append(_draft_for_story(story)["id"])
+                except InputError as exc:
+                    errors.append(str(exc))
+    session[LAST_UPDATE] = {"feed": feed_id, "added": result.added, "drafts": drafts,
+                            "errors": [e[:300] for e in errors[:10]],
+                            "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    name = result.feed["title"] or result.feed["url"]
+    if result.added:
+        flash(f"{name}: {_plural(len(result.added), 'new article')}, "
+              f"{_plural(len(drafts), 'draft quiz', 'draft quizzes')} proposed.", "success")
+    elif not errors:
+        flash(f"{name}: nothing new since the last update.", "success")
+    if errors:
+        flash(f"{name}: {_plural(len(errors), 'problem')}; see the last update below. "
+              "Articles already stored are kept.", "error")
+    return redirect(url_for("teacher.feeds") + "#last-update")
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def highlight_segments(article: dict, questions: list[dict]) -> list[list[dict]]:

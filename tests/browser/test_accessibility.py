@@ -96,3 +96,37 @@ def test_teacher_review_page(live_server, browser, quiz, shoot):
     found["quiz"] = serious(page)
     context.close()
     assert {k: v for k, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_stories_and_feeds_pages(live_server, browser, shoot, device):
+    """The library with a story of the two seed reports, and the feeds page with a refused address."""
+    email = f"stories-{device}@school.test"
+    api(live_server, "/api/v1/teachers", {"email": email, "password": "correct horse", "name": "Stories"})
+    token = api(live_server, "/api/v1/tokens", {"email": email, "password": "correct horse"})["token"]
+    for path in sorted(p for p in sample_paths() if p.name.startswith(("000_", "001_"))):
+        api(live_server, "/api/v1/articles", {"text": path.read_text(encoding="utf-8")}, token)
+    context = browser.new_context(bypass_csp=True, **(PHONE if device == "phone" else DESKTOP))
+    page = context.new_page()
+    page.goto(live_server + "/login")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill("correct horse")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/articles$"))
+    assert page.locator("section.story").count() == 1
+    found = {"library with a story": serious(page)}
+    shoot(page, "library-stories")
+    split = page.get_by_role("button", name=re.compile("^Split out")).first
+    split.focus()
+    assert split.evaluate("el => getComputedStyle(el).outlineStyle") not in ("none", "")
+    page.get_by_role("link", name="Feeds").click()
+    page.wait_for_url(re.compile(r"/feeds$"))
+    found["feeds"] = serious(page)
+    page.get_by_label("Feed address (RSS or Atom)").fill("ftp://example.org/feed.xml")
+    page.get_by_role("button", name="Subscribe").click()
+    page.wait_for_selector("#form-errors")
+    assert "starts with http:// or https://" in page.locator("#form-errors").inner_text()
+    found["feeds with an error"] = serious(page)
+    shoot(page, "feeds-error")
+    context.close()
+    assert {k: v for k, v in found.items() if v} == {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 from pathlib import Path
 
 from flask import Flask, g, jsonify, render_template, request
@@ -19,9 +20,10 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.routing import IntegerConverter
 
 from quizgen.store import Store
+from quizgen.web import ratelimit  # noqa: F401  (registers quizgen-memory://)
 
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, storage_uri="memory://")
+limiter = Limiter(key_func=get_remote_address, storage_uri="quizgen-memory://")
 
 TRUE = {"1", "true", "yes", "on"}
 
@@ -137,19 +139,30 @@ def _instance_secret(instance: Path) -> str:
     return key
 
 
+_connections = threading.local()
+
+
 def get_store() -> Store:
-    """This request's database connection."""
+    """This request's database connection: each server thread keeps one open between requests, as
+    opening a connection (and closing the last one, which checkpoints the WAL) costs more than most
+    requests' queries."""
     if "store" not in g:
         from flask import current_app
 
-        g.store = Store(current_app.config["DATABASE"])
+        path = current_app.config["DATABASE"]
+        store = getattr(_connections, "store", None)
+        if store is None or store.path != path:
+            if store is not None:
+                store.close()
+            store = _connections.store = Store(path)
+        g.store = store
     return g.store
 
 
 def _close_store(_exc) -> None:
     store = g.pop("store", None)
-    if store is not None:
-        store.close()
+    if store is not None and store.db.conn.in_transaction:  # never carry a transaction to the next request
+        store.db.conn.rollback()
 
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 DEMO_EMAIL = "demo@quizgen.local"
@@ -68,7 +69,11 @@ def serve(db_path: str | None, host: str, port: int, demo: bool) -> None:
     print(f"quizgen is serving on http://{shown}:{port}/ (database {app.config['DATABASE']}); Ctrl-C stops it",
           flush=True)
     try:
-        waitress.serve(app, host=host, port=port, threads=8, ident="quizgen")
+        threads = os.environ.get("QUIZGEN_THREADS", "")
+        # waitress buffers a body before the app sees it: up to four times the app's limit it is read and
+        # refused by the app with a clear page; beyond that waitress itself answers 413
+        waitress.serve(app, host=host, port=port, threads=int(threads) if threads.isdigit() and int(threads) > 0 else 8,
+                       max_request_body_size=4 * app.config["MAX_CONTENT_LENGTH"], ident="quizgen")
     except OSError as exc:
         print(f"quizgen: cannot listen on {host}:{port} ({exc.strerror}); try another --port", file=sys.stderr)
         raise SystemExit(2) from None

@@ -143,7 +143,8 @@ def _refusal(quiz: dict, name: str, max_attempts: int | None) -> AttemptRefused:
     return AttemptRefused(f"“{name}” has used all {max_attempts} attempts at this quiz.", 409)
 
 
-def check_can_join(store: Store, quiz: dict, name: str, max_attempts: int | None = None) -> None:
+def check_can_join(store: Store, quiz: dict, name: str, max_attempts: int | None = None, *,
+                   count_attempts: bool = True) -> None:
     name = (name or "").strip()
     if quiz["status"] != "open":
         raise AttemptRefused("This quiz is not open; ask your teacher.", 403)
@@ -152,7 +153,7 @@ def check_can_join(store: Store, quiz: dict, name: str, max_attempts: int | None
     if len(name) > 60:
         raise AttemptRefused("That name is too long (60 characters at most).", 400)
     cap = attempts_allowed(quiz, max_attempts)
-    if cap is not None:
+    if cap is not None and count_attempts:
         done = [a for a in store.attempts_by_name(quiz["id"], name) if a["status"] == "submitted"]
         if len(done) >= cap:
             raise _refusal(quiz, name, max_attempts)
@@ -180,7 +181,7 @@ def submit(store: Store, quiz: dict, attempt: dict, answers: dict, max_attempts:
 
 def submit_new(store: Store, quiz: dict, name: str, answers: dict, max_attempts: int | None = None) -> dict:
     """The API's one-call attempt: check, grade and store it in one transaction, then give feedback."""
-    check_can_join(store, quiz, name, max_attempts)
+    check_can_join(store, quiz, name, max_attempts, count_attempts=False)  # counted in the transaction below
     name = " ".join(name.split())
     document = quiz["document"]
     answers = quizdoc.clean_answers(document, answers)

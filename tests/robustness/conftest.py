@@ -44,11 +44,11 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-c", "from quizgen.cli import main; main()", "serve", "--db", str(db),
              "--port", str(self.port)],
-            cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=(db.parent / "server.log").open("wb"))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"server exited: {(db.parent / 'server.log').read_text()[-2000:]}")
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
                     return

@@ -54,7 +54,8 @@ def _weekday(name: str, anchor: date, future: bool) -> date:
 
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PATTERN = re.compile(
-    rf"\b(?:(?P<on>on|last|this|next) )?{_WEEKDAY}\b(?! ?,? ?\d{{1,2}} )(?! (?:January|February|March|April|May|June|July|"
+    rf"\b(?:(?P<on>on|last|this|next) )?{_WEEKDAY}(?: (?P<part>morning|afternoon|evening|night))?\b"
+    rf"(?! ?,? ?\d{{1,2}} )(?! (?:January|February|March|April|May|June|July|"
     rf"August|September|October|November|December))"
     r"|\b(?P<unit_rel>last|this|next) (?P<unit>week|month|year)\b"
     r"|\b(?P<single>yesterday|today|tomorrow)\b"
@@ -85,7 +86,9 @@ def _resolve(match: re.Match, anchor: date, future: bool) -> TimeRef | None:
         day = _weekday(match.group("weekday"), anchor, future or qualifier == "next")
         if qualifier == "last" and day == anchor:
             day -= timedelta(days=7)
-        explicit = f"on {match.group('weekday').capitalize()} {day_label(day)}"
+        when = f"{match.group('weekday').capitalize()} {day_label(day)}"
+        part = (match.group("part") or "").lower()
+        explicit = f"on the {part} of {when}" if part else f"on {when}"
         return TimeRef(start, end, phrase, day, day, explicit)
     if match.group("unit"):
         step = {"last": -1, "this": 0, "next": 1}[match.group("unit_rel").lower()]
@@ -128,8 +131,9 @@ def make_explicit(text: str, anchor: date | None) -> str | None:
     for ref in refs:
         before = re.sub(r"(?i)\b(on|in) $", "", text[last:ref.start])
         after_preposition = re.search(r"(?i)\b(from|since|until|till|by|before|after|through|during) $", before)
-        out.append(before)
-        out.append(ref.answer if after_preposition else ref.explicit)  # "from Friday" -> "from Friday 28 ..."
+        possessive = text[ref.end:ref.end + 2] in ("'s", "’s")  # "this year's theme" -> "2007's theme"
+        out.append(re.sub(r"(?i)\b(the) $", "", before) if possessive else before)
+        out.append(ref.answer if after_preposition or possessive else ref.explicit)
         last = ref.end
     out.append(text[last:])
     explicit = "".join(out)

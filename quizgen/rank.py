@@ -77,7 +77,9 @@ def _unresolved_pronoun(stem: str) -> bool:
     for match in _POINTING_BACK.finditer(stem):
         if match.group(1):
             return True
-        if match.group(2).lower() in ("he", "she", "it", "they"):
+        if match.group(2).lower() == "they":
+            return True  # "X said they ...": who 'they' are is rarely X
+        if match.group(2).lower() in ("he", "she", "it"):
             if not _REPORTED_SUBJECT.search(stem[: match.end()]):
                 return True
             continue
@@ -111,7 +113,7 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
 
     One question a sentence: two on one sentence test one fact twice or give each other away. Passes
     loosen step by step only to fill a short quiz: first each kind is capped and true/false kept
-    even; then the caps go; then an answer may recur; last, statements may pass two in five.
+    even; then the caps go; then an answer may recur; last, statements may make half the quiz.
     """
     jitter = random.Random(seed) if seed is not None else None
     ranked = sorted(
@@ -124,25 +126,26 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
         dict(cap=type_cap, recur=False, share=0.4, lean=0),
         dict(cap=count, recur=False, share=0.4, lean=0),
         dict(cap=count, recur=True, share=0.4, lean=1),
-        dict(cap=count, recur=True, share=1.0, lean=2),
+        dict(cap=count, recur=True, share=0.5, lean=3),
     )
     for rules in passes:
         for candidate in ranked:
             if len(chosen) >= count:
                 break
-            if candidate not in chosen and _fits(candidate, chosen, **rules):
+            if candidate not in chosen and _fits(candidate, chosen, count, **rules):
                 chosen.append(candidate)
     return sorted(chosen, key=lambda c: -c.question.score)
 
 
-def _fits(candidate: Candidate, chosen: list[Candidate], *, cap: int, recur: bool, share: float, lean: int) -> bool:
+def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int, recur: bool, share: float,
+          lean: int) -> bool:
     kind = candidate.question.type
     if sum(1 for c in chosen if c.question.type == kind) >= cap or _conflicts(candidate, chosen, recur):
         return False
     if kind != "true_false":
         return True
     statements = sum(1 for c in chosen if c.question.type == "true_false")
-    if statements + 1 > max(2, int((len(chosen) + 1) * share)):
+    if statements + 1 > max(2, int(count * share)):
         return False  # a quiz of copied sentences tests little
     return not _unbalances_true_false(candidate, chosen, lean)
 
@@ -157,14 +160,15 @@ def _unbalances_true_false(candidate: Candidate, chosen: list[Candidate], lean: 
 def _conflicts(candidate: Candidate, chosen: list[Candidate], relaxed: bool = False) -> bool:
     """A second question on one sentence, an answer keyed twice, or one question giving another away.
 
-    ``relaxed`` lets an answer come back in a question on another sentence; give-aways never pass.
+    ``relaxed`` lets an answer come back once, in a question on another sentence; give-aways never pass.
     """
     q = candidate.question
+    same_answers = sum(1 for other in chosen if _same_answer(candidate, other))
+    if same_answers >= (2 if relaxed else 1):
+        return True
     for other in chosen:
         o = other.question
         if other.sentence is candidate.sentence:
-            return True
-        if not relaxed and _same_answer(candidate, other):
             return True
         if _reveals(other, candidate) or _reveals(candidate, other):
             return True

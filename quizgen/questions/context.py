@@ -20,6 +20,7 @@ def clean_entity(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Compare names ignoring case, hyphens, 'the' and punctuation: 'Kim Jong-Un' ~ 'Kim Jong Un'."""
     text = re.sub(r"^the\s+", "", clean_entity(text), flags=re.IGNORECASE)
@@ -52,7 +53,7 @@ _ORG_WORDS = re.compile(
 
 _PLACE_WORD = re.compile(
     r"\b(Road|Street|Avenue|Lane|Drive|Square|Park|Bridge|River|Hall|Center|Centre|Station|Airport|Stadium|"
-    r"Arena|Museum|VR|Inc|Ltd)\b")
+    r"Arena|Museum|VR|Inc|Ltd|Shuttle|Space|Ship|Hospital|Church|School|University|College)\b")
 
 
 def looks_like_organisation(name: str) -> bool:
@@ -80,6 +81,7 @@ def finer_type(label: str, text: str) -> str:
     return label
 
 
+MAX_OPTIONS = 12  # candidate distractors kept per question: enough to choose three well
 RELATED_BANK_NAMES = 3  # a bank article sharing this many names with the quiz reports on the same story
 
 
@@ -93,6 +95,7 @@ class QuizContext:
     entities: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     persons: set[str] = field(default_factory=set)
     roles: dict[str, str] = field(default_factory=dict)
+    replacements: dict = field(default_factory=dict)  # per-sentence name replacements, filled by stems
     surnames: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -202,6 +205,8 @@ class QuizContext:
         banked = [t for t in self._bank_names(label) if self.plausible(label, t)] if use_bank else []
         answer_role = self.role(exclude) if label == "PERSON" else None
         for name in own + banked:
+            if len(out) >= MAX_OPTIONS:
+                break
             if label == "PERSON" and not compatible(answer_role, self.role(name)):
                 continue
             if not same_referent(name, exclude) and not any(same_referent(name, o) for o in out):
@@ -263,6 +268,7 @@ _ALIASES = {
 }
 
 
+@lru_cache(maxsize=65536)
 def same_referent(one: str, other: str) -> bool:
     """True when two names may name one thing: a variant, a part, an alias or an acronym of the other.
 

@@ -60,7 +60,7 @@ def _key_term(sentence: Sentence, tokens: list, context) -> Candidate | None:
     """The rarest content noun outside any named entity that matters to the story: 'moratorium'.
 
     It must not be an item of a list ('floods, droughts and heat' are guessable), and it must be
-    repeated, early in the article, or specific (modified: 'a self-imposed moratorium').
+    repeated in the article or stand in its opening paragraph: a word used once in passing is filler.
     """
     in_entity = {t.i for ent in sentence.span.ents for t in ent}
     title = (sentence.article.title or "").lower()
@@ -78,8 +78,7 @@ def _matters(token, sentence: Sentence) -> bool:
     if token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children):
         return False
     mentions = len(re.findall(rf"\b{re.escape(token.lemma_.lower())}", sentence.article.text.lower()))
-    specific = any(c.dep_ in ("amod", "compound") for c in token.children)
-    return mentions >= 2 or sentence.paragraph_index <= 1 or specific
+    return mentions >= 2 or sentence.paragraph_index == 0
 
 
 def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None:
@@ -106,10 +105,12 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
 
 
 def _given_away(ent, sentence: Sentence, context) -> bool:
-    """A name the reader needs no article for: in the headline, after its title ('President _____'),
-    or the article's main subject."""
+    """A name that tests nothing: in the headline, after its title ('President _____'), before a noun it
+    modifies, a news outlet, or the article's main subject."""
     name = name_key(clean_entity(ent.text))
     doc = ent.doc
+    if finer_type(ent.label_, clean_entity(ent.text)) == "ORG_MEDIA" or ent.root.dep_ == "compound":
+        return True  # the outlet that reports the news; "_____ President Barack Obama"
     if name and name in name_key(sentence.article.title or ""):
         return True
     if ent.start > 0 and doc[ent.start - 1].pos_ in ("NOUN", "PROPN", "ADJ") and ent.label_ == "PERSON":
@@ -131,6 +132,8 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
     if (span.start > 0 and doc[span.start - 1].text == "-") or (span.end < len(doc) and doc[span.end].text == "-"):
         return None  # "anti-_____ propaganda": a blank inside a word
     replace = {span[0].i: BLANK + span.text[len(answer):]}
+    if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an"):
+        replace[span.start - 1] = "a(n)" if doc[span.start - 1].text.islower() else "A(n)"  # "an _____" gives a vowel away
     replace.update({t.i: "" for t in span[1:]})
     prompt = finish(phrase_with(tokens, sentence, context, replace), sentence, question=False)
     if prompt is None or BLANK not in prompt:

@@ -32,6 +32,13 @@ def _the_country(token) -> bool:
 
 def name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, str]:
     """Token replacements that give each person's full name ('Kim' -> 'Kim Jong Un', 'he' -> 'Kim Jong Un')."""
+    key = (id(sentence.article), sentence.start)
+    if key not in context.replacements:
+        context.replacements[key] = _name_replacements(sentence, context)
+    return context.replacements[key]
+
+
+def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, str]:
     replace: dict[int, str] = {}
     country = context.main_country(sentence.article)
     for token in sentence.span:

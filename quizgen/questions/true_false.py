@@ -34,6 +34,8 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
     tokens = [t for t in clause.tokens if t.lower_ != "also"]
     if len(tokens) < MIN_CLAUSE_TOKENS or clause.subject.i > clause.verb.i or any(t.lower_ in HABITUAL for t in tokens):
         return []
+    if tokens[-1].tag_ == "VB" or tokens[-1].dep_ in ("prep", "det", "aux"):
+        return []  # "The robots were required to recognize.": the clause lost its object
     out = []
     if clause.negated:
         out.append(_negation_removed(sentence, clause, tokens, context))

@@ -28,9 +28,7 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
         clause = main_clause(sentence.span, compact)
         if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context) or clause.subject.i > clause.verb.i:
             return list(by_kind.values())
-        makers = [subject_question]
-        if not clause.negated:
-            makers += [where_question, when_question, how_many_question]
+        makers = [] if clause.negated else [subject_question, where_question, when_question, how_many_question]
         for make in makers:
             candidate = make(sentence, clause, context)
             if candidate is not None and candidate.kind not in by_kind and fits(candidate.question.prompt):
@@ -171,8 +169,8 @@ def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) 
         if noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
         numbers = [c for c in noun.children if c.dep_ == "nummod" and c.like_num and not _is_year(c)]
-        if len(numbers) != 1 or noun.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if len(numbers) != 1 or noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ not in ("NNS", "NNPS"):
+            continue  # "One side ..." is no count
         number = numbers[0]
         number_tokens = sorted([number] + [c for c in number.children if c.dep_ in ("quantmod", "advmod")],
                                key=lambda t: t.i)

@@ -33,7 +33,7 @@ CASES = [
     ("The police arrested two men in Manchester on Tuesday.",
      "fill_number", "The police arrested _____ men in Manchester on Tuesday 25 January 2022.", "two"),
     ("North Korea fired artillery rounds aimed at a loudspeaker that broadcasts anti-Pyongyang propaganda.",
-     "fill_term", "North Korea fired artillery rounds aimed at a _____ that broadcasts anti-Pyongyang propaganda.",
+     "fill_term", "North Korea fired artillery rounds aimed at a(n) _____ that broadcasts anti-Pyongyang propaganda.",
      "loudspeaker"),
     ("The storm destroyed 40 homes in the village of Alba.",
      "fill_number", "The storm destroyed _____ homes in the village of Alba.", "40"),

@@ -19,8 +19,6 @@ CASES = [
      "wh_subject", "Which country tested a modernized long-range cruise missile system on Tuesday 25 January 2022?",
      "North Korea"),
     ("Marie Curie won the Nobel Prize in 1903.", "wh_subject", "Who won the Nobel Prize in 1903?", "Marie Curie"),
-    ("Angela Merkel did not attend the summit in Brussels.",
-     "wh_subject", "Who did not attend the summit in Brussels?", "Angela Merkel"),
     ("Prime Minister Justin Trudeau visited Ottawa in June 2020.",
      "wh_subject", "Who visited Ottawa in June 2020?", "Justin Trudeau"),
     ("North Korea has expelled a group of BBC reporters.",
@@ -93,8 +91,8 @@ NOTHING = [
     ("The scientists published their study in the journal Nature Climate Change.", None),
     # a coordinated subject is no single answer to "Who ...?"
     ("Kim and Trump met in Hanoi in 2019 for a summit that left nuclear talks at a standstill.", "wh_subject"),
-    # a negated clause gives no where/when question
-    ("Angela Merkel did not attend the summit in Brussels.", "wh_where"),
+    # a negated clause has countless right answers to "Who did not ...?"
+    ("Angela Merkel did not attend the summit in Brussels.", None),
     # "Which place" would be vague: only countries are asked with "which"
     ("Apple announced a new phone in California.", "wh_subject"),
 ]

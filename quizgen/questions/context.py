@@ -204,11 +204,14 @@ class QuizContext:
                for t, _ in self.entities.get(label, Counter()).most_common() if self.plausible(label, t)]
         banked = [t for t in self._bank_names(label) if self.plausible(label, t)] if use_bank else []
         answer_role = self.role(exclude) if label == "PERSON" else None
+        facility = bool(_PLACE_WORD.search(exclude))
         for name in own + banked:
             if len(out) >= MAX_OPTIONS:
                 break
             if label == "PERSON" and not compatible(answer_role, self.role(name)):
                 continue
+            if label in ("ORG", "ORG_MEDIA") and bool(_PLACE_WORD.search(name)) != facility:
+                continue  # "Johnson Space Center" is a site, not a body like NASA
             if not same_referent(name, exclude) and not any(same_referent(name, o) for o in out):
                 out.append(name)
         return out

@@ -7,7 +7,7 @@ import re
 from quizgen.dates import make_explicit
 from quizgen.nlp import Sentence
 from quizgen.questions.clauses import is_anaphoric, render
-from quizgen.questions.context import QuizContext, clean_entity
+from quizgen.questions.context import QuizContext, clean_entity, finer_type
 
 
 MAX_STEM_WORDS = 32
@@ -16,6 +16,17 @@ MAX_STEM_WORDS = 32
 def fits(prompt: str | None) -> bool:
     """A stem short enough to read at a glance."""
     return prompt is not None and len(prompt.split()) <= MAX_STEM_WORDS
+
+
+def about_the_reporting(clause) -> bool:
+    """'Wikinews has learned that ...', 'The BBC spoke with ...': the outlet at work, not the story."""
+    from quizgen.questions.clauses import REPORTING_VERBS
+
+    subject = clause.subject
+    if subject is None or clause.verb.lemma_ not in REPORTING_VERBS | {"learn", "speak", "interview", "contact"}:
+        return False
+    names = [e for e in subject.doc.ents if e.root.i == subject.i]
+    return bool(names) and finer_type(names[0].label_, clean_entity(names[0].text)) == "ORG_MEDIA"
 
 
 def subject_stands_alone(sentence: Sentence, subject, context: QuizContext) -> bool:

@@ -8,7 +8,7 @@ from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
 from quizgen.questions.clauses import main_clause, past_form
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
-from quizgen.questions.stems import finish, fits, phrase_with, subject_stands_alone
+from quizgen.questions.stems import about_the_reporting, finish, fits, phrase_with, subject_stands_alone
 
 MIN_CLAUSE_TOKENS = 6
 SWAPPABLE = ("PERSON", "ORG", "ORG_MEDIA", "COUNTRY", "GPE_OTHER")
@@ -36,6 +36,8 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
         return []
     if tokens[-1].tag_ == "VB" or tokens[-1].dep_ in ("prep", "det", "aux"):
         return []  # "The robots were required to recognize.": the clause lost its object
+    if not _finite(clause.verb) or about_the_reporting(clause):
+        return []  # "A defector from the group called the Sea Org.": no sentence at all
     out = []
     if clause.negated:
         out.append(_negation_removed(sentence, clause, tokens, context))
@@ -44,6 +46,10 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
         if _central(sentence, context):
             out.append(_statement(sentence, tokens, context, {}, clause.attribution, true=True, note=""))
     return [c for c in out if c is not None]
+
+
+def _finite(verb) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _central(sentence: Sentence, context: QuizContext) -> bool:
@@ -88,6 +94,8 @@ def _entity_swapped(sentence, tokens, context) -> Candidate | None:
             continue  # "the island of Lesbos", "the plant in Detroit": a place inside a description
         if ent.label_ == "PERSON" and any(t.lower_ in GENDERED for t in tokens):
             continue  # "Serena Williams won her first match": another person would not fit "her"
+        if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in ("of", "from", ","):
+            continue  # "Matthew Ingram of The Globe and Mail": the affiliation belongs to the person
         if ent.label_ == "CARDINAL":
             changed = _changed_number(ent, sentence)
             if changed:
@@ -122,7 +130,7 @@ def _changed_number(ent, sentence) -> str | None:
     """A clearly different number: 'about 80' -> 'about 160'; none for bounds ('over 700' stays true at 350)."""
     number = read_number(ent.text)
     before = ent.doc[max(ent.start - 2, 0):ent.start].text.lower()
-    if number is None or 1800 <= number.value <= 2100 or number.qualifier in BOUNDS \
+    if number is None or number.value <= 1 or 1800 <= number.value <= 2100 or number.qualifier in BOUNDS \
             or any(before.endswith(bound) for bound in BOUNDS):
         return None
     if number.qualifier:

@@ -10,7 +10,7 @@ from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
 from quizgen.questions.clauses import Clause, do_support, main_clause, third_person
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
-from quizgen.questions.stems import finish, fits, phrase, phrase_with, subject_stands_alone
+from quizgen.questions.stems import about_the_reporting, finish, fits, phrase, phrase_with, subject_stands_alone
 
 SUBJECT_WH = {"PERSON": ("Who", "person"), "ORG": ("Which organisation", "organisation"),
               "ORG_MEDIA": ("Which news organisation", "organisation"),
@@ -26,7 +26,8 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     by_kind: dict[str, Candidate] = {}
     for compact in (False, True):
         clause = main_clause(sentence.span, compact)
-        if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context) or clause.subject.i > clause.verb.i:
+        if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context) \
+                or clause.subject.i > clause.verb.i or about_the_reporting(clause):
             return list(by_kind.values())
         makers = [] if clause.negated else [subject_question, where_question, when_question, how_many_question]
         for make in makers:

@@ -19,6 +19,11 @@ from tests.web.conftest import (  # noqa: F401  (fixtures, re-exported for these
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Limits high enough never to trigger. (Not RATELIMIT_ENABLED=False: the limiter is one object shared by
+# every app of the process, and switching it off would switch it off for the tests that follow.)
+NO_LIMITS = {"RATELIMIT_LOGIN": "100000 per minute", "RATELIMIT_GENERATE": "100000 per minute",
+             "RATELIMIT_ATTEMPT": "100000 per minute"}
+
 
 @pytest.fixture
 def published(teacher, article_with_questions) -> tuple[int, str]:

@@ -18,7 +18,7 @@ from quizgen.errors import InputError
 from quizgen.ingest import parse_bytes, parse_text
 from quizgen.models import Article
 from quizgen.web import create_app, services
-from tests.robustness.conftest import SEED_001_TEXT, Client, hand_questions, seed_quiz
+from tests.robustness.conftest import NO_LIMITS, SEED_001_TEXT, Client, hand_questions, seed_quiz
 
 def fuzz(max_examples: int):
     return settings(max_examples=max_examples, deadline=None, suppress_health_check=list(HealthCheck),
@@ -93,7 +93,7 @@ class ApiWorld:
         self.tmp = tempfile.TemporaryDirectory()
         db = Path(self.tmp.name) / "fuzz.db"
         self.quiz = seed_quiz(db, allow_retries=True)
-        self.app = create_app({"TESTING": True, "DATABASE": str(db), "SECRET_KEY": "fuzz", "RATELIMIT_ENABLED": False,
+        self.app = create_app({"TESTING": True, "DATABASE": str(db), "SECRET_KEY": "fuzz", **NO_LIMITS,
                                "INSTANCE_PATH": str(Path(self.tmp.name) / "inst"), "PROPAGATE_EXCEPTIONS": False})
         self.app.test_client_class = Client
         self.client = self.app.test_client()

@@ -15,7 +15,7 @@ from lxml import etree
 
 from quizgen.export import EXPORTERS, export
 from quizgen.web import create_app, services
-from tests.robustness.conftest import CSRF, ROOT, Client, hand_questions, join
+from tests.robustness.conftest import NO_LIMITS, CSRF, ROOT, Client, hand_questions, join
 
 XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
 RAW = ("<script>alert(1)", "<img src=x onerror")
@@ -35,7 +35,7 @@ def world(tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setattr(services, "generate", lambda rows, count=10, seed=None: [q for r in rows for q in hand_questions(r)])
     app = create_app({"TESTING": True, "DATABASE": str(tmp / "w.db"), "SECRET_KEY": "world",
-                      "INSTANCE_PATH": str(tmp / "inst"), "RATELIMIT_ENABLED": False})
+                      "INSTANCE_PATH": str(tmp / "inst"), **NO_LIMITS})
     app.test_client_class = Client
     w = World()
     w.app = app
@@ -177,7 +177,7 @@ def xss_world(tmp_path, monkeypatch):
     monkeypatch.setattr(services, "generate", lambda rows, count=10, seed=None:
                         [q for r in rows for q in hand_questions(r)])
     app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "x.db"), "SECRET_KEY": "x",
-                      "INSTANCE_PATH": str(tmp_path / "inst"), "RATELIMIT_ENABLED": False})
+                      "INSTANCE_PATH": str(tmp_path / "inst"), **NO_LIMITS})
     app.test_client_class = Client
     teacher = app.test_client()
     teacher.signup("evil@school.test", XSS)

@@ -12,7 +12,7 @@ from quizgen.nlp import parse_many
 from quizgen.questions import comparison, fill_blank, quotes, true_false, wh
 from quizgen.questions.base import Candidate, locate_answer
 from quizgen.questions.context import QuizContext, name_key
-from quizgen.rank import difficulty, rejection, score, select, stable_rng
+from quizgen.rank import difficulty, rejection, score, select, soft_flaw, stable_rng
 from quizgen.stories import lend_dates
 
 GENERATORS = (wh.generate, quotes.generate, true_false.generate, fill_blank.generate)
@@ -41,7 +41,10 @@ def make_quiz(
     for candidate in prepared:
         candidate.question.score = score(candidate, subject_counts, sizes[candidate.sentence.article.id])
         candidate.question.difficulty = difficulty(candidate)
-    chosen = select([c for c in prepared if rejection(c) is None], count, seed)
+    usable = [c for c in prepared if rejection(c) is None]
+    for candidate in usable:
+        candidate.soft_flaw = soft_flaw(candidate)
+    chosen = select(usable, count, seed)
     for number, candidate in enumerate(chosen, 1):
         candidate.question.id = f"q{number}"
     return Quiz(articles=articles, questions=[c.question for c in chosen])

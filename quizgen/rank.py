@@ -22,10 +22,12 @@ _POINTING_BACK = re.compile(r"\b(this|these|those|him|them)\b(?! (?:week|month|y
 _POINTING_DEFINITE = re.compile(
     r"\b[Tt]he (boy|girl|boys|girls|man|woman|men|women|game|match|constituency|ban|finals?|team|pair|agency|"
     r"company|group|incident|attack|deal|plan|project|study|report|statement|decision|competition|contest|"
-    r"video|site|website|document|date|case|ruling)"
+    r"video|site|website|document|date|case|ruling|forms|idea|law|request|broadcasts|scheme|measure|policy|"
+    r"proposal)"
     r"\b(?!\s+(of|in|at|for|that|which|who|where|between|from|to|on|with)\b)(?!['’]s? \w+ (of|in))")
 _COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
 _HABITUAL = re.compile(r"\b(regularly|usually|often|always|generally|typically|frequently)\b", re.IGNORECASE)
+_OPENS_BACK = re.compile(r"^(Other|Another|Both|Such) ")
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
@@ -51,8 +53,6 @@ def rejection(candidate: Candidate) -> str | None:
         return "unresolved pronoun"
     if has_bare_relative_time(outside_quote):
         return "bare relative time"
-    if _POINTING_DEFINITE.search(outside_quote):
-        return "a definite description that points back ('the boy', 'the game')"
     if _COMMA_VERB.search(outside_quote):
         return "a clause cut out before its verb"
     if _DOUBLED.search(prompt):
@@ -64,6 +64,27 @@ def rejection(candidate: Candidate) -> str | None:
     if q.type == "multiple_choice" and len(q.choices) < 4:
         return "too few distractors"
     return None
+
+
+def soft_flaw(candidate: Candidate) -> str | None:
+    """A flaw a teacher fixes in seconds ('the broadcasts' that the stem does not explain): such a
+    question is used only when a short article leaves nothing better."""
+    outside_quote = re.sub(r"“[^”]*”|\"[^\"]*\"", "", candidate.question.prompt)
+    if _points_back(outside_quote):
+        return "a definite description that points back ('the boy', 'the game')"
+    if _OPENS_BACK.search(outside_quote):
+        return "opens with a word that points back ('Both countries', 'Other candidates')"
+    return None
+
+
+def _points_back(stem: str) -> bool:
+    """'the boy', 'the game' with nothing earlier in the stem they could mean ('... broadcasting propaganda
+    ... if the broadcasts stop' is fine)."""
+    for match in _POINTING_DEFINITE.finditer(stem):
+        root = match.group(1).lower()[:5]
+        if root not in stem[: match.start()].lower():
+            return True
+    return False
 
 
 def _unresolved_pronoun(stem: str) -> bool:
@@ -113,7 +134,9 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
 
     One question a sentence: two on one sentence test one fact twice or give each other away. Passes
     loosen step by step only to fill a short quiz: first each kind is capped and true/false kept
-    even; then the caps go; then an answer may recur; last, statements may make half the quiz.
+    even; then the caps go; then an answer may recur; then statements may make half the quiz; last,
+    two questions may share a sentence if neither gives the other away, and questions with a soft flaw
+    (see ``soft_flaw``) may come in.
     """
     jitter = random.Random(seed) if seed is not None else None
     ranked = sorted(
@@ -126,21 +149,24 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
         dict(cap=type_cap, recur=False, share=0.4, lean=0),
         dict(cap=count, recur=False, share=0.4, lean=0),
         dict(cap=count, recur=True, share=0.4, lean=1),
-        dict(cap=count, recur=True, share=0.5, lean=3),
+        dict(cap=count, recur=True, share=0.5, lean=2),
+        dict(cap=count, recur=True, share=0.5, lean=2, shared=True),
     )
-    for rules in passes:
+    for last, rules in enumerate(passes, 1 - len(passes)):
         for candidate in ranked:
             if len(chosen) >= count:
                 break
+            if candidate.soft_flaw and last:
+                continue
             if candidate not in chosen and _fits(candidate, chosen, count, **rules):
                 chosen.append(candidate)
     return sorted(chosen, key=lambda c: -c.question.score)
 
 
 def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int, recur: bool, share: float,
-          lean: int) -> bool:
+          lean: int, shared: bool = False) -> bool:
     kind = candidate.question.type
-    if sum(1 for c in chosen if c.question.type == kind) >= cap or _conflicts(candidate, chosen, recur):
+    if sum(1 for c in chosen if c.question.type == kind) >= cap or _conflicts(candidate, chosen, recur, shared):
         return False
     if kind != "true_false":
         return True
@@ -157,18 +183,17 @@ def _unbalances_true_false(candidate: Candidate, chosen: list[Candidate], lean: 
     return mine - other >= 1 + lean
 
 
-def _conflicts(candidate: Candidate, chosen: list[Candidate], relaxed: bool = False) -> bool:
+def _conflicts(candidate: Candidate, chosen: list[Candidate], relaxed: bool = False, shared: bool = False) -> bool:
     """A second question on one sentence, an answer keyed twice, or one question giving another away.
 
-    ``relaxed`` lets an answer come back once, in a question on another sentence; give-aways never pass.
+    ``relaxed`` lets an answer come back once; ``shared`` lets two questions share a sentence when
+    neither gives the other away. Give-aways never pass.
     """
-    q = candidate.question
     same_answers = sum(1 for other in chosen if _same_answer(candidate, other))
     if same_answers >= (2 if relaxed else 1):
         return True
     for other in chosen:
-        o = other.question
-        if other.sentence is candidate.sentence:
+        if other.sentence is candidate.sentence and not shared:
             return True
         if _reveals(other, candidate) or _reveals(candidate, other):
             return True
@@ -190,8 +215,11 @@ def _reveals(asker: Candidate, answered: Candidate) -> bool:
     Naming Kim Jong Un in a question about the Hanoi summit does not give away who visited the
     factory; a statement that Kim Jong Un visited the factory does.
     """
-    if answered.question.type == "true_false" or asker.question.answer == "False":
+    if asker.question.answer == "False":
         return False  # a false statement gives nothing away
+    if answered.question.type == "true_false":  # a stem that states the statement settles it
+        statement = _content_words(answered.question.prompt)
+        return len(statement & _content_words(asker.question.prompt)) >= 0.8 * max(len(statement), 1)
     key = name_key(answered.question.answer)
     if len(key) < 3 or re.search(rf"\b{re.escape(key)}\b", name_key(asker.question.prompt)) is None:
         return False

@@ -18,6 +18,7 @@ class Candidate:
     needs_distractors: bool = False
     prior: float = 0.5  # how good this kind of question tends to be
     also_cites: list[Span] = field(default_factory=list)
+    soft_flaw: str | None = None  # set by the ranker: usable only when nothing better is left
 
     @property
     def kind(self) -> str:

@@ -177,6 +177,8 @@ def is_anaphoric(subject) -> bool:
     """
     if subject.lower_ in PRONOUNS:
         return True
+    if any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "other") for c in subject.children):
+        return True  # "Another expert, ...", "Other pro-Beijing candidates ..."
     named = [t for t in subject.subtree if t.pos_ == "PROPN" and t.lower_ not in BACK_POINTING_NOUNS]
     if named or subject.lower_ not in BACK_POINTING_NOUNS or subject.pos_ not in ("NOUN", "PROPN"):
         return False

@@ -7,7 +7,7 @@ import re
 from quizgen.dates import make_explicit
 from quizgen.nlp import Sentence
 from quizgen.questions.clauses import is_anaphoric, render
-from quizgen.questions.context import QuizContext, clean_entity, finer_type
+from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key
 
 
 MAX_STEM_WORDS = 32
@@ -59,6 +59,12 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
         if country and _the_country(token):
             replace[token.i] = country
             replace.update({c.i: "" for c in token.children if c.dep_ == "det"})
+    in_names = {t.i for ent in sentence.span.ents for t in ent}
+    for token in sentence.span:  # a surname the tagger missed: "Basya said ..."
+        if token.pos_ == "PROPN" and token.i not in in_names and token.dep_ != "compound" and token.i not in replace:
+            full = context.full_names.get(name_key(token.text))
+            if full and len(full.split()) > 1 and full.split()[-1] == token.text:
+                replace[token.i] = full
     for ent in sentence.span.ents:
         if ent.label_ != "PERSON" or ent.root.dep_ == "compound":
             continue  # "the Biden administration" stays as written

@@ -6,7 +6,7 @@ import pytest
 
 from quizgen.models import Question, Span
 from quizgen.questions.base import Candidate
-from quizgen.rank import rejection
+from quizgen.rank import rejection, soft_flaw
 
 
 class _Sentence:
@@ -31,9 +31,6 @@ REJECTED = [
     ("Which country said last week it would bolster its defenses?", "bare relative time"),
     ("Who arrived in the city yesterday?", "bare relative time"),
     ("Who visited the factory this week?", "bare relative time"),
-    ("Who was shown a yellow card early in the game?", "points back"),
-    ("Who was elected with 58,825 votes, the highest in the constituency?", "points back"),
-    ("Who personally asked the council to help the girls?", "points back"),
     ("The hashtag on Twitter, had become an international phenomenon.", "cut out before its verb"),
     ("Who said, \"We urge the governments of the region to work together, \"?", "editorial"),
     ("[...] in the meantime our deals are already yielding benefits.", "editorial"),
@@ -61,6 +58,27 @@ PASSES = [
 def test_rejected(prompt, reason):
     found = rejection(_candidate(prompt))
     assert found is not None and reason in found, found
+
+
+SOFT = [
+    ("Who was shown a yellow card early in the game?", "points back"),
+    ("Who was elected with 58,825 votes, the highest in the constituency?", "points back"),
+    ("Who personally asked the council to help the girls?", "points back"),
+    ("Both countries have put their _____ on high levels of alert.", "opens with a word that points back"),
+    ("Other pro-Beijing candidates elected were _____ and Horace Cheung.", "opens with a word that points back"),
+]
+
+
+@pytest.mark.parametrize(("prompt", "reason"), SOFT)
+def test_soft_flaws_are_kept_for_short_articles_only(prompt, reason):
+    candidate = _candidate(prompt)
+    assert rejection(candidate) is None
+    assert reason in soft_flaw(candidate)
+
+
+def test_a_stem_may_name_what_its_definite_points_to():
+    assert soft_flaw(_candidate("Which country said it would attack loudspeakers broadcasting propaganda if the "
+                                "broadcasts do not stop?")) is None
 
 
 @pytest.mark.parametrize("prompt", PASSES)

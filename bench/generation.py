@@ -14,6 +14,7 @@ import time
 from quizgen.ingest import load
 from quizgen.nlp import load_model, parse_many
 from quizgen.pipeline import make_quiz
+from quizgen.questions.clauses import past_form
 from quizgen.samples import sample_paths
 
 
@@ -33,6 +34,7 @@ def main() -> None:
     paths = [str(p) for p in sample_paths()]
     model = load_model()
     make_quiz([load(paths[0])], model=model)  # warm-up: model, bank, word lists
+    past_form("attend", "VBD")  # warm-up: lemminflect loads its tables once per process
 
     def parse_only():
         for path in paths:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from quizgen.errors import InputError
 from quizgen.models import Article
@@ -41,7 +41,7 @@ class Sentence:
     def end(self) -> int:
         return self.start + len(self.span.text)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.span.text
 

@@ -27,7 +27,7 @@ _POINTING_DEFINITE = re.compile(
     r"\b(?!\s+(of|in|at|for|that|which|who|where|between|from|to|on|with)\b)(?!['’]s? \w+ (of|in))")
 _COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
 _HABITUAL = re.compile(r"\b(regularly|usually|often|always|generally|typically|frequently)\b", re.IGNORECASE)
-_OPENS_BACK = re.compile(r"^(Other|Another|Both|Such) ")
+_OPENS_BACK = re.compile(r"^(Other|Another|Both|Such) |\bas much\b|\bsuch (documents|cases|claims)\b")
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
@@ -193,7 +193,10 @@ def _conflicts(candidate: Candidate, chosen: list[Candidate], relaxed: bool = Fa
     if same_answers >= (2 if relaxed else 1):
         return True
     for other in chosen:
-        if other.sentence is candidate.sentence and not shared:
+        if other.sentence is candidate.sentence and (
+            not shared or "true_false" in (candidate.question.type, other.question.type)
+            or same_referent(candidate.question.answer, other.question.answer)
+        ):
             return True
         if _reveals(other, candidate) or _reveals(candidate, other):
             return True

@@ -212,7 +212,7 @@ class QuizContext:
                 continue
             if label in ("ORG", "ORG_MEDIA") and bool(_PLACE_WORD.search(name)) != facility:
                 continue  # "Johnson Space Center" is a site, not a body like NASA
-            if not same_referent(name, exclude) and not any(same_referent(name, o) for o in out):
+            if not same_referent(name, exclude, True) and not any(same_referent(name, o, True) for o in out):
                 out.append(name)
         return out
 
@@ -269,16 +269,23 @@ _ALIASES = {
     "great britain": "united kingdom", "un": "united nations", "eu": "european union",
     "dprk": "north korea", "rok": "south korea", "prc": "china",
 }
+_GOVERNMENT_SEATS = {  # capitals that news uses for their governments
+    "washington": "united states", "pyongyang": "north korea", "seoul": "south korea", "beijing": "china",
+    "moscow": "russia", "kremlin": "russia", "white house": "united states",
+}
 
 
 @lru_cache(maxsize=65536)
-def same_referent(one: str, other: str) -> bool:
+def same_referent(one: str, other: str, seats: bool = False) -> bool:
     """True when two names may name one thing: a variant, a part, an alias or an acronym of the other.
 
-    'US' ~ 'the United States', 'Kim' ~ 'Kim Jong Un', 'UAAR' ~ 'Union of Rationalist Atheists and Agnostics'.
+    'US' ~ 'the United States', 'Kim' ~ 'Kim Jong Un', 'UAAR' ~ 'Union of Rationalist Atheists and Agnostics';
+    with ``seats``, also a capital standing for its government: 'Washington' ~ 'the United States'.
     """
     a, b = name_key(one), name_key(other)
     a, b = _ALIASES.get(a, a), _ALIASES.get(b, b)
+    if seats:
+        a, b = _GOVERNMENT_SEATS.get(a, a), _GOVERNMENT_SEATS.get(b, b)
     if a == b:
         return True
     left, right = set(a.split()) - _STOP, set(b.split()) - _STOP

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 from quizgen.errors import InputError
 from quizgen.ingest import load, parse_bytes, parse_text
 from tests.conftest import SEED_000, SEED_001
+from tests.localsite import Site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BODY = "The council voted to build a new library in the town centre next year."
@@ -157,35 +156,14 @@ def test_missing_file_and_folder_are_refused(tmp_path):
         load(str(tmp_path))
 
 
-class _Pages(http.server.BaseHTTPRequestHandler):
-    pages = {
-        "/article.html": ("text/html; charset=utf-8", (FIXTURES / "article.html").read_bytes()),
-        "/plain.txt": ("text/plain; charset=utf-8", f"Library plan approved\n\n{BODY}".encode()),
-        "/empty.html": ("text/html", b"<html><body></body></html>"),
-    }
-
-    def do_GET(self):  # noqa: N802 (http.server's naming)
-        if self.path not in self.pages:
-            self.send_error(404, "Not Found")
-            return
-        content_type, body = self.pages[self.path]
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def local_site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    site = Site()
+    site.raw("/article.html", "text/html; charset=utf-8", (FIXTURES / "article.html").read_bytes())
+    site.raw("/plain.txt", "text/plain; charset=utf-8", f"Library plan approved\n\n{BODY}".encode())
+    site.raw("/empty.html", "text/html", b"<html><body></body></html>")
+    yield site.url
+    site.close()
 
 
 def test_url_fetches_and_extracts_html(local_site):

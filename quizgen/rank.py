@@ -24,7 +24,7 @@ _POINTING_DEFINITE = re.compile(
     r"company|group|incident|attack|deal|plan|project|study|report|statement|decision|competition|contest|"
     r"video|site|website|document|date|case|ruling|forms|idea|law|request|broadcasts|scheme|measure|policy|"
     r"proposal)"
-    r"\b(?!\s+(of|in|at|for|that|which|who|where|between|from|to|on|with)\b)(?!['’]s? \w+ (of|in))")
+    r"\b(?!\s+(of|in|at|for|that|which|who|where|between)\b)(?!['’]s? \w+ (of|in))")
 _COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
 _HABITUAL = re.compile(r"\b(regularly|usually|often|always|generally|typically|frequently)\b", re.IGNORECASE)
 _OPENS_BACK = re.compile(r"^(Other|Another|Both|Such) |\bas much\b|\bsuch (documents|cases|claims)\b")

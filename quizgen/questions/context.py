@@ -95,6 +95,7 @@ class QuizContext:
     entities: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     persons: set[str] = field(default_factory=set)
     roles: dict[str, str] = field(default_factory=dict)
+    not_people: set[str] = field(default_factory=set)  # names also tagged as places or bodies, or affiliations
     replacements: dict = field(default_factory=dict)  # per-sentence name replacements, filled by stems
     surnames: set[str] = field(default_factory=set)
 
@@ -109,6 +110,10 @@ class QuizContext:
                     if ent.label_ in ENTITY_LABELS and text and text[0].isupper():
                         self.entities[finer_type(ent.label_, text)][text] += 1
                         mentions.setdefault(id(parsed.article), []).append(text)
+                        if ent.label_ != "PERSON":
+                            self.not_people.add(name_key(text))
+                        elif _affiliation(ent):
+                            self.not_people.add(name_key(text))
                         if ent.label_ == "PERSON":
                             person_names.append(text)
                             role = role_of(ent)
@@ -174,7 +179,7 @@ class QuizContext:
             return False  # "ICBMs": a plural acronym is a thing, not a name
         if label == "PERSON":
             full = self.full_name(text)
-            return len(full.split()) >= 2 and not _PLACE_WORD.search(full)
+            return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people
         if name_key(text) in self.surnames or self._is_fragment(text):
             return False
         return label not in ("ORG", "ORG_MEDIA") or looks_like_organisation(text)
@@ -235,6 +240,15 @@ class QuizContext:
         names = {name_key(self.full_name(e.text)): self.full_name(e.text)
                  for e in previous.span.ents if e.label_ == "PERSON"}
         return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _affiliation(ent) -> bool:
+    """'Cheng Chung-tai of Civic Passion', 'Civic Passion's Wong Yeung-tat': a name a person belongs to
+    is a party or a body, whatever the tagger says."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "from") and root.head.head.ent_type_ == "PERSON":
+        return True
+    return root.dep_ == "poss" and root.head.ent_type_ == "PERSON"
 
 
 def _standout(counts: Counter) -> str | None:

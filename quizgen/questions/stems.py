@@ -118,7 +118,9 @@ def quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
+_LOWER_AFTER_COMMA = frozenset("Who What Where When Which How In On At The A An Several Some Many".split())
+
+
 def _lower_ok(text: str) -> bool:
-    first = text.split()[0]
-    return first in ("Who", "What", "Where", "When", "Which", "How", "In", "On") or first.istitle() and first.lower() in (
-        "who", "what", "where", "when", "which", "how")
+    """Whether the first word is an ordinary word that 'According to X, ...' puts in lower case."""
+    return text.split()[0] in _LOWER_AFTER_COMMA

@@ -61,7 +61,7 @@ def rejection(candidate: Candidate) -> str | None:
         return "clause fragment at the end"
     if q.type in ("multiple_choice", "short_answer", "fill_blank") and _answer_in_stem(q.answer, prompt):
         return "answer in the stem"
-    if q.type == "multiple_choice" and len(q.choices) < 4:
+    if q.type == "multiple_choice" and len(q.choices) < (3 if candidate.answer_label == "SOURCE" else 4):
         return "too few distractors"
     return None
 

@@ -24,7 +24,7 @@ from quizgen.questions.clauses import clause_tokens, has_pronoun, is_anaphoric, 
 from quizgen.questions.context import QuizContext
 from quizgen.questions.stems import finish, fits, phrase, quotes_balanced
 
-BOTH, NEITHER = "Both reports", "Neither report"
+BOTH = "Both reports"
 SAME_FACT, NEW_DETAIL = 0.6, 0.3  # coverage by the other report's closest sentence
 PRIOR = {"which_report": 0.85, "quote_wording": 0.85, "sequence": 0.9}
 PER_KIND = 2
@@ -39,13 +39,18 @@ def source_labels(articles: list[Article]) -> dict[str, str]:
 
     Call it before a story lends its date to undated reports, so a lent date names nothing.
     """
+    undated = any(a.date is None for a in articles)
+
     def choices(number: int, article: Article) -> list[str]:
         out = []
         if article.source and not _FILE_OR_URL.search(article.source):
             out.append(f"the {article.source} report")
         if article.title:
             out.append(f"the report titled “{article.title}”")
-        if article.date:
+        opening = " ".join(article.text.split()[:5]).rstrip(",;:")
+        if opening:
+            out.append(f"the report that begins “{opening} …”")
+        if article.date and not undated:  # an undated report borrows the story's date: dates would not tell them apart
             out.append(f"the report dated {day_label(article.date)}")
         return out + [f"report {number}"]
 
@@ -136,7 +141,7 @@ def _which(sentence: Sentence, closest: Sentence, text: str, both: bool, labels:
     if not fits(prompt):
         return None
     own, other = labels[sentence.article.id], labels[closest.article.id]
-    choices = [BOTH, f"Only {own}", f"Only {other}", NEITHER]
+    choices = [BOTH, f"Only {own}", f"Only {other}"]
     if both:
         answer = BOTH
         explanation = (f"Both reports give this fact. {_capital(own)}: “{sentence.text}” "
@@ -186,6 +191,12 @@ def quote_wording(first: ParsedArticle, second: ParsedArticle, labels: dict[str,
     return sorted(out, key=lambda c: -len(c.question.answer))  # the biggest difference first
 
 
+def _spelling_only(one: str, other: str) -> bool:
+    """'temporally-suspended' against 'temporarily suspended': a typo or a hyphen, not a different wording."""
+    plain = [re.sub(r"[\W_]+", "", text.casefold()) for text in (one, other)]
+    return difflib.SequenceMatcher(None, *plain).ratio() >= 0.85
+
+
 def _wording_question(a: _Quote, b: _Quote, labels: dict[str, str]) -> Candidate | None:
     """'The two reports quote “all … activities” differently. What does each report write?'"""
     matcher = difflib.SequenceMatcher(None, [w.casefold() for w in a.words], [w.casefold() for w in b.words])
@@ -194,7 +205,7 @@ def _wording_question(a: _Quote, b: _Quote, labels: dict[str, str]) -> Candidate
         return None
     _, i1, i2, j1, j2 = changes[0]
     in_a, in_b = " ".join(a.words[i1:i2]), " ".join(b.words[j1:j2])
-    if not in_a or not in_b:
+    if not in_a or not in_b or _spelling_only(in_a, in_b):
         return None
     frame = " ".join(a.words[:i1] + ["…"] + a.words[i2:])
     if frame == "…":

@@ -15,6 +15,11 @@ SWAPPABLE = ("PERSON", "ORG", "ORG_MEDIA", "COUNTRY", "GPE_OTHER")
 SWAPPABLE_AS_SUBJECT = ("PERSON", "COUNTRY")
 HABITUAL = frozenset("regularly usually often always generally typically frequently sometimes".split())
 SWAPPABLE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "nummod")
+NOT_NEGATABLE = frozenset(
+    "no not never none nobody nothing without neither nor hardly few some several many most all each every "
+    "may might could would should can must".split()
+)
+SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
 GENDERED = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 
@@ -42,7 +47,7 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
     if clause.negated:
         out.append(_negation_removed(sentence, clause, tokens, context))
     else:
-        out.append(_entity_swapped(sentence, tokens, context))
+        out.append(_entity_swapped(sentence, tokens, context) or _negation_added(sentence, clause, tokens, context))
         if _central(sentence, context):
             out.append(_statement(sentence, tokens, context, {}, clause.attribution, true=True, note=""))
     return [c for c in out if c is not None]
@@ -77,6 +82,33 @@ def _negation_removed(sentence, clause, tokens, context) -> Candidate | None:
     replace = {negs[0].i: "", auxes[0].i: "", verb.i: past_form(verb.lemma_, tag)}
     return _statement(sentence, tokens, context, replace, clause.attribution, true=False,
                       note="the article says the opposite")
+
+
+def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
+    """'Team Estonia had to rebuild its robot' -> 'Team Estonia did not have to rebuild its robot.' (false)
+
+    Only for a named subject and a plain statement: with 'some', a number, a modal or a negative word
+    already in it, the denial need not be false.
+    """
+    verb, subject = clause.verb, clause.subject
+    if subject.pos_ != "PROPN" or any(t.lower_ in NOT_NEGATABLE for t in tokens):
+        return None
+    if any(c.dep_ in ("det", "nummod") for c in subject.children if c.lower_ != "the"):
+        return None
+    auxes = [t for t in verb.children if t.dep_ in ("aux", "auxpass") and t.i < verb.i]
+    if auxes:
+        replace = {auxes[0].i: f"{auxes[0].text} not"}
+    elif verb.lemma_ == "be":
+        replace = {verb.i: f"{verb.text} not"}
+    elif verb.tag_ in SUPPORT:
+        replace = {verb.i: f"{SUPPORT[verb.tag_]} not {verb.lemma_}"}
+    else:
+        return None
+    denial = _statement(sentence, tokens, context, replace, clause.attribution, true=False,
+                        note="the article says it did")
+    if denial is not None:
+        denial.prior = 0.6  # a bare denial tests less than a changed fact
+    return denial
 
 
 def _entity_swapped(sentence, tokens, context) -> Candidate | None:

@@ -22,7 +22,7 @@ def test_seed_quiz_keeps_the_contract_and_has_three_comparison_questions_citing_
     for question in found:
         assert {s.article_id for s in question.evidence} == {"a1", "a2"}
         assert question.type == "multiple_choice" and question.answer in question.choices
-        assert len(set(question.choices)) == len(question.choices) >= 4
+        assert len(set(question.choices)) == len(question.choices) >= 3
 
 
 def test_undated_seed_takes_the_story_date_so_tuesday_and_thursday_resolve(seed_quiz):
@@ -51,7 +51,7 @@ def test_labels_name_reports_by_outlet_title_date_then_number():
     ]
     assert comparison.source_labels(articles) == {
         "a1": "the Reuters report", "a2": "the report titled “Missile test”",
-        "a3": "the report dated 28 January 2022", "a4": "report 4"}
+        "a3": "report 3", "a4": "report 4"}  # a3's date: the undated reports may borrow it
 
 
 def test_which_report_answers_are_right_by_the_evidence(seed_parsed):
@@ -63,21 +63,35 @@ def test_which_report_answers_are_right_by_the_evidence(seed_parsed):
     for candidate in found:
         q = candidate.question
         assert q.prompt.startswith("Which report says that ") and q.prompt.endswith("?")
-        assert q.choices[0] == "Both reports" and "Neither report" in q.choices
+        assert q.choices[0] == "Both reports" and len(q.choices) == 3
         if q.answer.startswith("Only"):
             assert q.answer == f"Only {labels[q.evidence[0].article_id]}"
 
 
-def test_quote_wording_pairs_each_report_with_its_own_words(seed_parsed):
-    parsed, _, labels = seed_parsed
-    found = comparison.quote_wording(parsed[0], parsed[1], labels)
-    assert found
-    best = found[0].question
-    assert "“all … activities”" in best.prompt
+def test_quote_wording_pairs_each_report_with_its_own_words(nlp):
+    from quizgen.nlp import parse_many
+
+    articles = [
+        Article(text="The minister said the plan was “a serious mistake for the whole country” on Monday.",
+                title="Minister attacks plan", id="a1"),
+        Article(text="The minister called the plan “a grave mistake for the whole country” at a rally.",
+                title="Plan is a mistake, says minister", id="a2"),
+    ]
+    parsed = parse_many(articles, nlp)
+    labels = comparison.source_labels(articles)
+    (found,) = comparison.quote_wording(parsed[0], parsed[1], labels)
+    best = found.question
+    assert "“a … mistake for the whole country”" in best.prompt
     first, second = best.evidence
     for_first, for_second = re.findall(r"has “([^”]+)”", best.answer)
+    assert (for_first, for_second) == ("serious", "grave")
     assert for_first in first.text and for_second in second.text
-    assert for_first not in second.text.replace("-", " ") or for_second not in first.text
+
+
+def test_a_spelling_difference_is_no_wording_question(seed_parsed):
+    parsed, _, labels = seed_parsed  # "temporally-suspended" against "temporarily suspended"
+    assert comparison.quote_wording(parsed[0], parsed[1], labels) == []
+
 
 
 def test_timeline_resolves_dates_and_sequence_asks_for_the_earliest(seed_parsed):

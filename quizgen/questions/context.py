@@ -82,6 +82,7 @@ def finer_type(label: str, text: str) -> str:
 
 
 MAX_OPTIONS = 12  # candidate distractors kept per question: enough to choose three well
+STORY_LABELS = ("PERSON", "ORG", "ORG_MEDIA", "GPE_OTHER", "FAC", "EVENT", "LOC")
 RELATED_BANK_NAMES = 3  # a bank article sharing this many names with the quiz reports on the same story
 
 
@@ -171,7 +172,10 @@ class QuizContext:
         return []
 
     def _shared_names(self, entry: dict[str, list[str]]) -> int:
-        return sum(1 for names in entry.values() for name in names if name_key(name) in self._all_keys)
+        """Names of people, bodies and events the entry shares with the quiz: countries and nationalities,
+        which many unrelated stories share, do not count."""
+        return sum(1 for label, names in entry.items() if label in STORY_LABELS
+                   for name in names if name_key(name) in self._all_keys)
 
     def plausible(self, label: str, text: str) -> bool:
         """Not an NER slip: 'Biden' tagged as a place, 'Korea' cut out of 'North Korea', 'Atwood' as an ORG."""

@@ -55,7 +55,7 @@ def _weekday(name: str, anchor: date, future: bool) -> date:
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PATTERN = re.compile(
     rf"\b(?:(?P<on>on|last|this|next) )?{_WEEKDAY}(?: (?P<part>morning|afternoon|evening|night))?\b"
-    rf"(?! ?,? ?\d{{1,2}} )(?! (?:January|February|March|April|May|June|July|"
+    rf"(?!,?\s*(?:\d{{1,2}}\b|January|February|March|April|May|June|July|"
     rf"August|September|October|November|December))"
     r"|\b(?P<unit_rel>last|this|next) (?P<unit>week|month|year)\b"
     r"|\b(?P<single>yesterday|today|tomorrow)\b"
@@ -65,14 +65,20 @@ _PATTERN = re.compile(
 _FUTURE_CUES = re.compile(r"\b(will|would|plans? to|is to|are to|to be held|scheduled)\b", re.IGNORECASE)
 
 
+def _future(text: str, position: int) -> bool:
+    """Whether the phrase at ``position`` looks ahead: a future cue just before it in the same clause
+    ('will meet on Monday'), not anywhere in the sentence ('said on Tuesday it would ...')."""
+    clause = re.split(r"[,;:]| and | but ", text[max(0, position - 60):position])[-1]
+    return bool(_FUTURE_CUES.search(clause))
+
+
 def find_times(text: str, anchor: date | None) -> list[TimeRef]:
     """Every relative time phrase in ``text`` that the anchor date resolves, left to right."""
     if anchor is None:
         return []
-    future = bool(_FUTURE_CUES.search(text))
     refs = []
     for match in _PATTERN.finditer(text):
-        ref = _resolve(match, anchor, future)
+        ref = _resolve(match, anchor, _future(text, match.start()))
         if ref:
             refs.append(ref)
     return refs
@@ -148,7 +154,7 @@ def _without_explicit(text: str, refs: list[TimeRef]) -> str:
 
 _BARE_RELATIVE = re.compile(
     r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight|currently)\b"
-    r"|\b\d+ (hours|days|weeks|months) ago\b"
+    r"|\b\d+ (hours|days|weeks|months) ago\b|\b(last|this) (night|morning|afternoon|evening)\b"
     r"|\b(on )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! \d)"
     r"|\ba day (after|later|earlier|before)\b|\bearlier this\b|\blater this\b",
     re.IGNORECASE,

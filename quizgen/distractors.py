@@ -15,6 +15,7 @@ from quizgen.questions.base import Candidate
 from quizgen.questions.context import QuizContext, name_key, same_referent
 
 NEEDED = 3
+BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
 _YEAR = re.compile(r"^(?:(.*) )?(1[89]\d\d|20\d\d)$")
 
 
@@ -34,7 +35,8 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
     chosen: list[str] = []
     for option in pool:
         key = name_key(option)
-        if not key or key in prompt_key or same_referent(option, answer) or any(same_referent(option, c) for c in chosen):
+        in_prompt = re.search(rf"\b{re.escape(key)}\b", prompt_key) is not None if key else True
+        if in_prompt or same_referent(option, answer) or any(same_referent(option, c) for c in chosen):
             continue
         chosen.append(option)
         if len(chosen) == NEEDED:
@@ -65,8 +67,8 @@ def _length_gap(option: str, answer: str) -> int:
 
 def _number_options(answer: str, article_text: str) -> list[str]:
     number = read_number(answer)
-    if number is None:
-        return []
+    if number is None or number.qualifier in BOUNDS:
+        return []  # "over 350" is also true of "over 700": a bound is asked open
     return [number.render(v) for v in nearby_values(number, numbers_in(article_text))]
 
 

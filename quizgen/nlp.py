@@ -77,19 +77,19 @@ def parse(article: Article, model=None) -> ParsedArticle:
     return parse_many([article], model)[0]
 
 
-def parse_many(articles: list[Article], model=None, n_process: int = 1) -> list[ParsedArticle]:
-    """Parse several articles in one batched spaCy pipe."""
+def parse_many(articles: list[Article], model=None) -> list[ParsedArticle]:
+    """Parse several articles in one batched spaCy pipe (one ParsedArticle per position in the list)."""
     nlp = model or load_model()
-    jobs = [(a, start, text) for a in articles for start, text in a.paragraphs]
-    docs = nlp.pipe((text for _, _, text in jobs), batch_size=64, n_process=n_process)
-    parsed: dict[int, ParsedArticle] = {id(a): ParsedArticle(a, [], []) for a in articles}
-    for (article, start, _), doc in zip(jobs, docs):
-        target = parsed[id(article)]
+    jobs = [(n, start, text) for n, a in enumerate(articles) for start, text in a.paragraphs]
+    docs = nlp.pipe((text for _, _, text in jobs), batch_size=64)
+    parsed = [ParsedArticle(a, [], []) for a in articles]
+    for (n, start, _), doc in zip(jobs, docs):
+        target = parsed[n]
         paragraph_index = len(target.docs)
         target.docs.append(doc)
         for sent in doc.sents:
             if sent.text.strip():
                 target.sentences.append(
-                    Sentence(article, sent, start + sent.start_char, paragraph_index, len(target.sentences))
+                    Sentence(target.article, sent, start + sent.start_char, paragraph_index, len(target.sentences))
                 )
-    return [parsed[id(a)] for a in articles]
+    return parsed

@@ -27,8 +27,8 @@ class Number:
     suffix: str = ""  # "million", "%"
 
     def render(self, value: float) -> str:
-        if self.style == "word" and value == int(value) and 0 <= value <= 20:
-            body = _word(int(value))
+        if self.style == "word" and value == int(value) and 0 <= value < 100:
+            body = _words(int(value))
         elif self.style == "digits_comma":
             body = f"{int(value):,}"
         else:
@@ -39,9 +39,12 @@ class Number:
         return " ".join(p for p in parts if p)
 
 
-@lru_cache(maxsize=32)
-def _word(value: int) -> str:
-    return next(w for w, i in _WORDS.items() if i == value)
+@lru_cache(maxsize=128)
+def _words(value: int) -> str:
+    """A number in words as news writes it: 'two', 'thirty', 'forty-five'."""
+    import inflect
+
+    return inflect.engine().number_to_words(value)
 
 
 def read_number(text: str) -> Number | None:
@@ -52,12 +55,12 @@ def read_number(text: str) -> Number | None:
     suffix = ""
     for unit in ("million", "billion", "thousand", "%", "percent"):
         if body.endswith(unit):
-            suffix, body = ("%" if unit in ("%", "percent") else unit), body[: -len(unit)].strip()
+            suffix, body = unit, body[: -len(unit)].strip()
             break
     if body in _WORDS:
         return Number(qualifier, float(_WORDS[body]), "word", suffix)
     if body in _TENS and body not in ("hundred", "thousand", "million", "billion"):
-        return Number(qualifier, float(_TENS[body]), "digits", suffix)
+        return Number(qualifier, float(_TENS[body]), "word", suffix)
     if re.fullmatch(r"\d{1,3}(,\d{3})+", body):
         return Number(qualifier, float(body.replace(",", "")), "digits_comma", suffix)
     if re.fullmatch(r"\d+(\.\d+)?", body):
@@ -89,7 +92,7 @@ def nearby_values(number: Number, article_numbers: list[float]) -> list[float]:
     steps = [1, 2, 3, 4] if value < 10 else [round(value * f) for f in (0.5, 0.75, 1.5, 2)]
     for step in steps:
         for candidate in ((value + step, value - step) if value < 10 else (step,)):
-            if candidate > 0 and candidate not in seen and candidate == int(candidate):
+            if candidate > 0 and candidate not in seen and (candidate == int(candidate) or value != int(value)):
                 seen.add(candidate)
                 out.append(candidate)
     return out
@@ -103,6 +106,6 @@ def spelled_variants(text: str) -> list[str]:
     forms = {text, number.render(number.value)}
     plain = int(number.value) if number.value == int(number.value) else number.value
     forms.add(str(plain))
-    if number.value == int(number.value) and 0 <= number.value <= 20:
-        forms.add(_word(int(number.value)))
+    if number.value == int(number.value) and 0 <= number.value < 100:
+        forms.add(_words(int(number.value)))
     return sorted(forms, key=lambda f: (f != text, f))

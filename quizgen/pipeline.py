@@ -9,8 +9,10 @@ from quizgen.bank import shipped_bank
 from quizgen.distractors import arrange, distractors_for
 from quizgen.models import Article, Quiz
 from quizgen.nlp import parse_many
+from quizgen.numbers import spelled_variants
 from quizgen.questions import comparison, fill_blank, quotes, true_false, wh
 from quizgen.questions.base import Candidate, locate_answer
+from quizgen.questions.clauses import GENDERED
 from quizgen.questions.context import QuizContext, name_key
 from quizgen.rank import difficulty, rejection, score, select, soft_flaw, stable_rng
 from quizgen.stories import lend_dates
@@ -73,30 +75,40 @@ def _with_options(candidate: Candidate, context: QuizContext, seed: int | None) 
         q.choices = arrange(q.answer, wrong, candidate.answer_label, stable_rng(seed, q.prompt))
     else:
         q.type, q.choices = "short_answer", []
-    q.accepted_answers = _accepted(q.answer)
-    _fix_answer_span(candidate)
+    q.accepted_answers = _accepted(q.answer, candidate.answer_label, context)
+    _fix_answer_span(candidate, context)
     return candidate
 
 
-def _fix_answer_span(candidate: Candidate) -> None:
-    """Point answer_span at the answer as written ('Kim Jong Un', not the 'Kim' the sentence uses)."""
+def _fix_answer_span(candidate: Candidate, context: QuizContext) -> None:
+    """Point answer_span at the answer as written ('Kim Jong Un', not the 'Kim' the sentence uses),
+    in this article or another of the quiz; None where it stands nowhere verbatim."""
     q = candidate.question
     if q.answer_span is not None and name_key(q.answer_span.text) != name_key(q.answer):
-        q.answer_span = locate_answer(candidate.sentence.article, q.answer, q.answer_span.start)
+        articles = [candidate.sentence.article] + [p.article for p in context.parsed
+                                                   if p.article is not candidate.sentence.article]
+        near = q.answer_span.start
+        q.answer_span = next((span for a in articles if (span := locate_answer(a, q.answer, near))), None)
 
 
 def _gendered_person_question(candidate: Candidate) -> bool:
     """'Who won her first match?': people of another sex would be giveaway options, so ask it open."""
-    return candidate.answer_label == "PERSON" and re.search(
-        r"\b(he|she|his|her|him|himself|herself)\b", candidate.question.prompt, re.IGNORECASE) is not None
+    words = set(re.findall(r"[a-z]+", candidate.question.prompt.lower()))
+    return candidate.answer_label == "PERSON" and bool(words & GENDERED)
 
 
-def _accepted(answer: str) -> list[str]:
-    """The answer, plus its surname alone for a person's full name, and without a leading 'the'."""
-    forms = [answer]
+def _accepted(answer: str, label: str, context: QuizContext) -> list[str]:
+    """Forms a student may type: the answer; without a leading 'the'; a number in words or digits;
+    a person's surname alone when no one else in the quiz has it."""
+    forms = spelled_variants(answer) if label == "NUMBER" else [answer]
     if answer.lower().startswith("the "):
         forms.append(answer[4:])
-    return forms
+    if label == "PERSON" and len(answer.split()) > 1:
+        surname = answer.split()[-1]
+        others = [n for n in context.full_names.values() if n != answer and n.split()[-1] == surname]
+        if not others:
+            forms.append(surname)
+    return list(dict.fromkeys(forms))
 
 
 def _mentions(context: QuizContext):

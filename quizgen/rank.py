@@ -12,7 +12,7 @@ from collections import Counter
 
 from quizgen.dates import has_bare_relative_time
 from quizgen.questions.base import Candidate
-from quizgen.questions.clauses import PRONOUNS
+from quizgen.questions.clauses import HABITUAL
 from quizgen.questions.context import name_key, same_referent
 from quizgen.questions.stems import fits
 
@@ -26,7 +26,7 @@ _POINTING_DEFINITE = re.compile(
     r"proposal)"
     r"\b(?!\s+(of|in|at|for|that|which|who|where|between)\b)(?!['’]s? \w+ (of|in))")
 _COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
-_HABITUAL = re.compile(r"\b(regularly|usually|often|always|generally|typically|frequently)\b", re.IGNORECASE)
+_HABITUAL = re.compile(rf"\b({'|'.join(sorted(HABITUAL))})\b", re.IGNORECASE)
 _OPENS_BACK = re.compile(r"^(Other|Another|Both|Such) |\bas much\b|\bsuch (documents|cases|claims)\b")
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
@@ -152,11 +152,11 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
         dict(cap=count, recur=True, share=0.5, lean=2),
         dict(cap=count, recur=True, share=0.5, lean=2, shared=True),
     )
-    for last, rules in enumerate(passes, 1 - len(passes)):
+    for number, rules in enumerate(passes, 1):
         for candidate in ranked:
             if len(chosen) >= count:
                 break
-            if candidate.soft_flaw and last:
+            if candidate.soft_flaw and number < len(passes):
                 continue
             if candidate not in chosen and _fits(candidate, chosen, count, **rules):
                 chosen.append(candidate)

@@ -32,7 +32,7 @@ def main(paths: list[str]) -> None:
         by_packet[row["packet"]][row["mark"]] += 1
         if row.get("distractors_ok") is not None:
             distractors[bool(row["distractors_ok"])] += 1
-    print(f"| packet | questions | acceptable | minor | unacceptable |")
+    print("| packet | questions | acceptable | minor | unacceptable |")
     print("|---|---|---|---|---|")
     total = Counter()
     for name, marks in sorted(by_packet.items()):

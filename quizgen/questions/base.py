@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from quizgen.models import Question, Span
@@ -38,12 +40,8 @@ def token_span(sentence: Sentence, span) -> Span:
 
 def locate_answer(article, answer: str, near: int) -> Span | None:
     """Where ``answer`` stands verbatim in the article, the occurrence nearest ``near``; None if nowhere."""
-    text = article.text
     bare = answer[4:] if answer.lower().startswith("the ") else answer
-    starts, position = [], text.find(bare)
-    while position != -1:
-        starts.append(position)
-        position = text.find(bare, position + 1)
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(bare)}(?!\w)", article.text)]
     if not starts:
         return None
     start = min(starts, key=lambda s: abs(s - near))

@@ -19,6 +19,8 @@ PRONOUNS = frozenset(
     "himself herself itself themselves".split()
 )
 _DROP_AT_EDGES = frozenset({"punct", "cc", "mark"})
+HABITUAL = frozenset("regularly usually often always generally typically frequently sometimes".split())
+GENDERED = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 
 
 @dataclass
@@ -186,10 +188,6 @@ def is_anaphoric(subject) -> bool:
                for c in subject.children)
 
 
-def subtree_text(token) -> str:
-    return render(list(token.subtree))
-
-
 CONNECTIVES = frozenset(
     "however meanwhile also instead subsequently then therefore thus still nevertheless consequently "
     "furthermore moreover additionally later earlier".split()
@@ -203,8 +201,11 @@ def render(tokens: list, replace: dict[int, str] | None = None) -> str:
     with the name replaced reads '_____ was', not '_____was'.
     """
     replace = dict(replace or {})
+    first = tokens[0].i if tokens else None
     for token in tokens:  # "also", "instead", "subsequently" point back to the sentence before
-        if token.dep_ == "advmod" and token.lower_ in CONNECTIVES and token.i not in replace:
+        following_comma = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
+        standalone = not list(token.children) and (token.i == first or following_comma or token.lower_ == "also")
+        if token.dep_ == "advmod" and token.lower_ in CONNECTIVES and standalone and token.i not in replace:
             replace[token.i] = ""
             following = token.i + 1 < len(token.doc) and token.doc[token.i + 1]
             if following and following.text == "," and following.i not in replace:

@@ -15,7 +15,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def clean_entity(text: str) -> str:
-    """Entity text without a possessive ending, stray quotes or a leading 'the' for lookups."""
+    """Entity text without a possessive ending or stray quotes ('Biden’s' -> 'Biden')."""
     text = _POSSESSIVE.sub("", text.strip()).strip("\"“”‘’' ")
     return text
 
@@ -98,6 +98,9 @@ class QuizContext:
     roles: dict[str, str] = field(default_factory=dict)
     not_people: set[str] = field(default_factory=set)  # names also tagged as places or bodies, or affiliations
     replacements: dict = field(default_factory=dict)  # per-sentence name replacements, filled by stems
+    _main_countries: dict = field(default_factory=dict)
+    _predicates: dict = field(default_factory=dict)
+    _lemma_counts: dict = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -131,31 +134,32 @@ class QuizContext:
     def main_country(self, article) -> str | None:
         """The country an article is about ('the country' in news means it): the one its headline names,
         else the one it names most, if one stands out."""
-        parsed = next((p for p in self.parsed if p.article is article), None)
-        if parsed is None:
-            return None
-        counts = Counter(clean_entity(e.text) for doc in parsed.docs for e in doc.ents
-                         if e.label_ == "GPE" and finer_type("GPE", clean_entity(e.text)) == "COUNTRY")
-        in_title = [c for c in counts if c.lower() in (article.title or "").lower()]
-        if len(in_title) == 1:
-            return in_title[0]
-        return _standout(counts)
+        if id(article) not in self._main_countries:
+            parsed = self._parsed_of(article)
+            counts = Counter(clean_entity(e.text) for doc in (parsed.docs if parsed else []) for e in doc.ents
+                             if e.label_ == "GPE" and finer_type("GPE", clean_entity(e.text)) == "COUNTRY")
+            in_title = [c for c in counts if c.lower() in (article.title or "").lower()]
+            self._main_countries[id(article)] = in_title[0] if len(in_title) == 1 else _standout(counts)
+        return self._main_countries[id(article)]
 
     def shared_predicate(self, sentence, verb) -> bool:
         """True when another sentence of the article has the same verb and object: then 'Who ...?' has
         several right answers."""
         objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
-        if not objects:
-            return False
-        parsed = next((p for p in self.parsed if p.article is sentence.article), None)
-        for other in parsed.sentences if parsed else []:
-            if other is sentence:
-                continue
-            for token in other.span:
-                if token.lemma_ == verb.lemma_ and objects & {c.lemma_.lower() for c in token.children
-                                                                if c.dep_ in ("dobj", "attr")}:
-                    return True
-        return False
+        index = self._predicates.get(id(sentence.article))
+        if index is None:
+            index = self._predicates[id(sentence.article)] = _predicate_index(self._parsed_of(sentence.article))
+        return any(len(index.get((verb.lemma_, obj), ())) > 1 for obj in objects)
+
+    def mentions_of(self, article, lemma: str) -> int:
+        """How many words of the article start with ``lemma`` ('broadcast' counts 'broadcasts')."""
+        counts = self._lemma_counts.get(id(article))
+        if counts is None:
+            counts = self._lemma_counts[id(article)] = Counter(re.findall(r"[a-z]+", article.text.lower()))
+        return sum(n for word, n in counts.items() if word.startswith(lemma))
+
+    def _parsed_of(self, article):
+        return next((p for p in self.parsed if p.article is article), None)
 
     def main_subject(self, article) -> str | None:
         """The name the article mentions most (as a name key): its main subject."""
@@ -246,6 +250,17 @@ class QuizContext:
         return next(iter(names.values())) if len(names) == 1 else None
 
 
+def _predicate_index(parsed) -> dict[tuple[str, str], set[int]]:
+    """(verb lemma, object lemma) -> the sentences of the article that have it."""
+    index: dict[tuple[str, str], set[int]] = {}
+    for sentence in parsed.sentences if parsed else []:
+        for token in sentence.span:
+            for child in token.children:
+                if child.dep_ in ("dobj", "attr"):
+                    index.setdefault((token.lemma_, child.lemma_.lower()), set()).add(sentence.index)
+    return index
+
+
 def _affiliation(ent) -> bool:
     """'Cheng Chung-tai of Civic Passion', 'Civic Passion's Wong Yeung-tat': a name a person belongs to
     is a party or a body, whatever the tagger says."""
@@ -306,6 +321,8 @@ def same_referent(one: str, other: str, seats: bool = False) -> bool:
         a, b = _GOVERNMENT_SEATS.get(a, a), _GOVERNMENT_SEATS.get(b, b)
     if a == b:
         return True
+    if a in country_names() and b in country_names():
+        return False  # "Sudan" and "South Sudan" are two countries, not a name and its part
     left, right = set(a.split()) - _STOP, set(b.split()) - _STOP
     if left and right and (left <= right or right <= left):
         return True

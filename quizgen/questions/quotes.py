@@ -22,7 +22,8 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     match = (_QUOTE_CLOSING if sentence.in_quotation else _QUOTE).search(sentence.text)
     if not match:
         return []
-    speaker = _named_speaker(sentence.span)
+    speaker = _named_speaker(sentence.span, sentence.span.start_char + match.start(),
+                             sentence.span.start_char + match.end())
     if speaker is None:
         return []
     quote = next(g for g in match.groups() if g).strip().rstrip(",.")
@@ -48,16 +49,28 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     return [Candidate(question, sentence, answer_label=label, needs_distractors=True, prior=0.8)]
 
 
-def _named_speaker(span):
-    """The named person (or news agency) who says the sentence's quote, if the parse shows one."""
-    for token in span:
-        if token.lemma_ not in REPORTING_VERBS or token.pos_ != "VERB":
+def _named_speaker(span, quote_at: int, quote_end: int):
+    """The named person (or news agency) whose words the quote is: the subject of the innermost
+    reporting verb around it. 'Trump said that Kim had called the tests "a great success"' has no
+    named speaker the parse can vouch for, so None."""
+    around = [t for t in span if t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB"
+              and min(x.idx for x in t.subtree) <= quote_at <= max(x.idx for x in t.subtree)]
+    if not around:
+        return None
+    verb = min(around, key=lambda t: len(list(t.subtree)))
+    inside = [t for t in span if quote_at < t.idx < quote_end]
+    owners = [a for a in (inside[0].ancestors if inside else []) if not quote_at <= a.idx < quote_end]
+    for owner in owners:
+        if owner is verb:
+            break
+        if owner.pos_ == "VERB" and owner.lemma_ not in REPORTING_VERBS \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in owner.children):
+            return None  # the quote is someone else's words inside the report ("Kim had called the tests ...")
+    for child in verb.children:
+        if child.dep_ != "nsubj":
             continue
-        for child in token.children:
-            if child.dep_ != "nsubj":
-                continue
-            for ent in span.ents:
-                if ent.root.i == child.i and (ent.label_ == "PERSON" or (
-                        ent.label_ == "ORG" and looks_like_organisation(ent.text))):
-                    return ent
+        for ent in span.ents:
+            if ent.root.i == child.i and (ent.label_ == "PERSON" or (
+                    ent.label_ == "ORG" and looks_like_organisation(ent.text))):
+                return ent
     return None

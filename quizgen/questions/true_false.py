@@ -6,14 +6,13 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
-from quizgen.questions.clauses import main_clause, past_form
+from quizgen.questions.clauses import GENDERED, HABITUAL, main_clause, past_form
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
 from quizgen.questions.stems import about_the_reporting, finish, fits, phrase_with, subject_stands_alone
 
 MIN_CLAUSE_TOKENS = 6
 SWAPPABLE = ("PERSON", "ORG", "ORG_MEDIA", "COUNTRY", "GPE_OTHER")
 SWAPPABLE_AS_SUBJECT = ("PERSON", "COUNTRY")
-HABITUAL = frozenset("regularly usually often always generally typically frequently sometimes".split())
 SWAPPABLE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "nummod")
 NOT_NEGATABLE = frozenset(
     "no not never none nobody nothing without neither nor hardly few some several many most all each every "
@@ -21,7 +20,6 @@ NOT_NEGATABLE = frozenset(
 )
 SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
-GENDERED = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 
 
 def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
@@ -41,13 +39,16 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
         return []
     if tokens[-1].tag_ == "VB" or tokens[-1].dep_ in ("prep", "det", "aux"):
         return []  # "The robots were required to recognize.": the clause lost its object
+    if sum(1 for c in clause.verb.children if c.dep_ in ("nsubj", "nsubjpass")) > 1:
+        return []  # a misparse ("A system for 3,000 refugees was rejected" read with two subjects)
     if not _finite(clause.verb) or about_the_reporting(clause):
         return []  # "A defector from the group called the Sea Org.": no sentence at all
     out = []
     if clause.negated:
         out.append(_negation_removed(sentence, clause, tokens, context))
     else:
-        out.append(_entity_swapped(sentence, tokens, context) or _negation_added(sentence, clause, tokens, context))
+        out.append(_entity_swapped(sentence, tokens, context, clause.attribution)
+                   or _negation_added(sentence, clause, tokens, context))
         if _central(sentence, context):
             out.append(_statement(sentence, tokens, context, {}, clause.attribution, true=True, note=""))
     return [c for c in out if c is not None]
@@ -111,7 +112,7 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
     return denial
 
 
-def _entity_swapped(sentence, tokens, context) -> Candidate | None:
+def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candidate | None:
     """Swap one named entity for another of the same kind from the quiz's articles, or change a number (false)."""
     token_ids = {t.i for t in tokens}
     doc = sentence.span.doc
@@ -132,7 +133,7 @@ def _entity_swapped(sentence, tokens, context) -> Candidate | None:
             changed = _changed_number(ent, sentence)
             if changed:
                 return _statement(sentence, tokens, context, {ent[0].i: changed, **{t.i: "" for t in ent[1:]}},
-                                  None, true=False, note=f"the number is {ent.text}, not {changed}")
+                                  attribution, true=False, note=f"the number is {ent.text}, not {changed}")
             continue
         label = finer_type(ent.label_, clean_entity(ent.text))
         allowed = SWAPPABLE_AS_SUBJECT if ent.root.dep_ in ("nsubj", "nsubjpass") else SWAPPABLE
@@ -146,7 +147,7 @@ def _entity_swapped(sentence, tokens, context) -> Candidate | None:
         replacement = others[0] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else with_article(others[0])
         replace = {ent[0].i: replacement + ent.text[len(clean_entity(ent.text)):]}
         replace.update({t.i: "" for t in ent[1:]})
-        return _statement(sentence, tokens, context, replace, None, true=False,
+        return _statement(sentence, tokens, context, replace, attribution, true=False,
                           note=f"it was {original}, not {others[0]}")
     return None
 

@@ -166,6 +166,9 @@ def _when_word(date_text: str, preposition: str) -> str | None:
 
 def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
     """'North Korea launched two missiles' -> 'How many missiles did North Korea launch?'"""
+    subjects = [c for c in clause.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        return None  # a misparse: "A system for 3,000 refugees was rejected" has one subject, not two
     for noun in clause.verb.children:
         if noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
@@ -213,13 +216,8 @@ def _inverted(sentence: Sentence, clause: Clause, context: QuizContext, drop: se
     moved = {t.i for t in clause.verb.children if t.dep_ in ("aux", "auxpass") and t.lower_ == aux}
     if not lemma:
         moved |= {clause.verb.i} if clause.verb.lemma_ == "be" and clause.verb.lower_ == aux else set()
-    rest_tokens = [t for t in _after(clause, last, drop | moved)]
-    if lemma:
-        rest_tokens = [t for t in rest_tokens]
-        replace = {clause.verb.i: lemma}
-        rest = phrase_with(rest_tokens, sentence, context, replace)
-    else:
-        rest = phrase(rest_tokens, sentence, context)
+    rest_tokens = _after(clause, last, drop | moved)
+    rest = phrase_with(rest_tokens, sentence, context, {clause.verb.i: lemma} if lemma else {})
     if not rest:
         return None
     return f"{aux} {subject} {rest}"

@@ -24,6 +24,9 @@ NONE = [
     "He said, \"We will not give up on the people of this town.\"",  # a pronoun speaker
     "\"Foolhardy provocation deserves harsh punishment\", said KCNA.",  # too short to test reading
     "Angela Merkel said the talks had been \"useful\".",  # one word quoted
+    # the quote is Kim's words inside Trump's report: Trump would be the wrong key
+    "Donald Trump said that Kim Jong Un had called the missile tests “a great success for the defence of our "
+    "nation” in a letter.",
 ]
 
 

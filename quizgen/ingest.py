@@ -40,7 +40,7 @@ def load(path: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Article:
     if not file.exists():
         raise InputError(f"{path}: no such file; give a .txt, .md or .html file, '-' for standard input, or a URL")
     if file.is_dir():
-        raise InputError(f"{path}: is a folder; give one article file (or several paths)")
+        raise InputError(f"{path}: is a folder; give article files, or add --each for one quiz per article")
     try:
         data = file.read_bytes()
     except OSError as exc:

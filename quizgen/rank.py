@@ -209,7 +209,7 @@ def _same_answer(one: Candidate, other: Candidate) -> bool:
         return False
     if {one.answer_label, other.answer_label} & {"SOURCE", "STATEMENT"}:
         return one.question.answer.casefold() == other.question.answer.casefold()
-    return same_referent(one.question.answer, other.question.answer)
+    return same_referent(one.question.answer, other.question.answer, True)
 
 
 def _reveals(asker: Candidate, answered: Candidate) -> bool:

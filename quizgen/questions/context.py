@@ -161,6 +161,19 @@ class QuizContext:
     def _parsed_of(self, article):
         return next((p for p in self.parsed if p.article is article), None)
 
+    def central(self, sentence) -> bool:
+        """Worth asking about: early in the article, or about what its headline or main subject is about.
+
+        A copy of a side remark ('Hundreds of vendors offered products') tests nothing.
+        """
+        parsed = self._parsed_of(sentence.article)
+        if parsed is None or sentence.index <= max(2, len(parsed.sentences) // 3):
+            return True
+        title = {w.lower() for w in (sentence.article.title or "").split() if len(w) > 3}
+        words = {t.lower_ for t in sentence.span if t.is_alpha and len(t) > 3}
+        main = self.main_subject(sentence.article)
+        return bool(title & words) or (main is not None and main in name_key(sentence.text))
+
     def main_subject(self, article) -> str | None:
         """The name the article mentions most (as a name key): its main subject."""
         return self._main_subjects.get(id(article))

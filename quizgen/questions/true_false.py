@@ -49,27 +49,13 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
     else:
         out.append(_entity_swapped(sentence, tokens, context, clause.attribution)
                    or _negation_added(sentence, clause, tokens, context))
-        if _central(sentence, context):
+        if context.central(sentence):
             out.append(_statement(sentence, tokens, context, {}, clause.attribution, true=True, note=""))
     return [c for c in out if c is not None]
 
 
 def _finite(verb) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _central(sentence: Sentence, context: QuizContext) -> bool:
-    """Worth a true statement: early in the article, or about what its headline or main subject is about.
-
-    A true copy of a side remark ('Hundreds of vendors offered products') tests nothing.
-    """
-    parsed = next((p for p in context.parsed if p.article is sentence.article), None)
-    if parsed is None or sentence.index <= max(2, len(parsed.sentences) // 3):
-        return True
-    title = {w.lower() for w in (sentence.article.title or "").split() if len(w) > 3}
-    words = {t.lower_ for t in sentence.span if t.is_alpha and len(t) > 3}
-    main = context.main_subject(sentence.article)
-    return bool(title & words) or (main is not None and main in name_key(sentence.text))
 
 
 def _negation_removed(sentence, clause, tokens, context) -> Candidate | None:

@@ -65,11 +65,17 @@ _PATTERN = re.compile(
 _FUTURE_CUES = re.compile(r"\b(will|would|plans? to|is to|are to|to be held|scheduled)\b", re.IGNORECASE)
 
 
-def _future(text: str, position: int) -> bool:
-    """Whether the phrase at ``position`` looks ahead: a future cue just before it in the same clause
-    ('will meet on Monday'), not anywhere in the sentence ('said on Tuesday it would ...')."""
-    clause = re.split(r"[,;:]| and | but ", text[max(0, position - 60):position])[-1]
-    return bool(_FUTURE_CUES.search(clause))
+def _future(text: str, position: int, end: int) -> bool:
+    """Whether the phrase at [position, end) looks ahead: a future cue just before it in its clause
+    ('will meet on Monday'), or just after it when it opens the clause ('On Wednesday, they are to
+    travel'); not anywhere in the sentence ('said on Tuesday it would ...')."""
+    before = re.split(r"[,;:]| and | but ", text[max(0, position - 60):position])[-1]
+    if _FUTURE_CUES.search(before):
+        return True
+    if before.strip() in ("", "on", "On"):
+        after = re.split(r"[;:]|\b(?:said|says|told|announced|reported|added|stated)\b", text[end:end + 60])[0]
+        return bool(_FUTURE_CUES.search(after))
+    return False
 
 
 def find_times(text: str, anchor: date | None) -> list[TimeRef]:
@@ -78,7 +84,7 @@ def find_times(text: str, anchor: date | None) -> list[TimeRef]:
         return []
     refs = []
     for match in _PATTERN.finditer(text):
-        ref = _resolve(match, anchor, _future(text, match.start()))
+        ref = _resolve(match, anchor, _future(text, match.start(), match.end()))
         if ref:
             refs.append(ref)
     return refs

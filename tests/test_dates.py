@@ -88,3 +88,17 @@ def test_a_day_after_is_never_rewritten():
 )
 def test_bare_relative_time_detection(text, bare):
     assert has_bare_relative_time(text) is bare
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On Wednesday, Ahmed Mohamed and his father are to travel to the United Nations.", date(2015, 9, 23)),
+        ("North Korea said on Tuesday it would bolster its defenses.", date(2015, 9, 22)),
+        ("Kim, who will travel to Seoul, met Trump on Monday.", date(2015, 9, 21)),
+        ("They will meet on Monday.", date(2015, 9, 28)),
+    ],
+)
+def test_future_only_from_the_phrases_own_clause(text, day):
+    (ref,) = find_times(text, date(2015, 9, 22))  # a Tuesday
+    assert ref.first_day == day

@@ -12,7 +12,7 @@ import re
 
 from quizgen.numbers import nearby_values, numbers_in, read_number
 from quizgen.questions.base import Candidate
-from quizgen.questions.context import QuizContext, name_key, same_referent
+from quizgen.questions.context import QuizContext, canonical, name_key, same_referent
 
 NEEDED = 3
 BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
@@ -35,7 +35,7 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
     chosen: list[str] = []
     for option in pool:
         key = name_key(option)
-        in_prompt = re.search(rf"\b{re.escape(key)}\b", prompt_key) is not None if key else True
+        in_prompt = not key or any(re.search(rf"\b{re.escape(form)}\b", prompt_key) for form in {key, canonical(key)})
         if in_prompt or same_referent(option, answer) or any(same_referent(option, c) for c in chosen):
             continue
         chosen.append(option)

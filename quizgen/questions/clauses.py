@@ -204,7 +204,8 @@ def render(tokens: list, replace: dict[int, str] | None = None) -> str:
     first = tokens[0].i if tokens else None
     for token in tokens:  # "also", "instead", "subsequently" point back to the sentence before
         following_comma = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
-        standalone = not list(token.children) and (token.i == first or following_comma or token.lower_ == "also")
+        standalone = not list(token.children) and (
+            token.i == first or following_comma or token.lower_ in ("also", "instead", "subsequently"))
         if token.dep_ == "advmod" and token.lower_ in CONNECTIVES and standalone and token.i not in replace:
             replace[token.i] = ""
             following = token.i + 1 < len(token.doc) and token.doc[token.i + 1]

@@ -321,6 +321,11 @@ _GOVERNMENT_SEATS = {  # capitals that news uses for their governments
 }
 
 
+def canonical(key: str) -> str:
+    """A name key under its usual form: 'us' -> 'united states'."""
+    return _ALIASES.get(key, key)
+
+
 @lru_cache(maxsize=65536)
 def same_referent(one: str, other: str, seats: bool = False) -> bool:
     """True when two names may name one thing: a variant, a part, an alias or an acronym of the other.

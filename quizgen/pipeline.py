@@ -41,7 +41,8 @@ def make_quiz(
     subject_counts = Counter(name_key(t) for t in _mentions(context))
     sizes = {p.article.id: len(p.sentences) for p in parsed}
     for candidate in prepared:
-        candidate.question.score = score(candidate, subject_counts, sizes[candidate.sentence.article.id])
+        candidate.question.score = score(candidate, subject_counts, sizes[candidate.sentence.article.id],
+                                         context.main_subject(candidate.sentence.article))
         candidate.question.difficulty = difficulty(candidate)
     usable = [c for c in prepared if rejection(c) is None]
     for candidate in usable:

@@ -115,8 +115,10 @@ def _answer_in_stem(answer: str, prompt: str) -> bool:
     return bool(key) and re.search(rf"\b{re.escape(key)}\b", name_key(prompt.replace("_____", " "))) is not None
 
 
-def score(candidate: Candidate, subject_counts: Counter, sentences_in_article: int) -> float:
-    """Prior of the kind, lead position, closeness to the headline, centrality of the answer, length of the stem."""
+def score(candidate: Candidate, subject_counts: Counter, sentences_in_article: int,
+          main_subject: str | None = None) -> float:
+    """Prior of the kind, lead position, closeness to the headline, centrality of the answer, length of the stem;
+    less for asking which country or body an article about that very country or body is about."""
     q = candidate.question
     position = candidate.sentence.index / max(sentences_in_article, 1)
     lead = 0.2 * (1 - position)
@@ -124,6 +126,9 @@ def score(candidate: Candidate, subject_counts: Counter, sentences_in_article: i
     headline = 0.15 * min(len(title & _content_words(candidate.sentence.text)), 3) / 3 if title else 0.0
     centrality = min(subject_counts[name_key(q.answer)], 4) * 0.03 if q.type == "multiple_choice" else 0.0
     repeated_subject = 0.1 if subject_counts[name_key(q.answer)] > 4 else 0.0
+    if q.type in ("multiple_choice", "short_answer") and candidate.answer_label in ("COUNTRY", "ORG") \
+            and name_key(q.answer) == main_subject:
+        repeated_subject += 0.15  # "Which country ...?" in an article all about that country
     words = len(q.prompt.split())
     brevity = 0.1 if 8 <= words <= 22 else 0.0
     return max(0.0, min(1.0, candidate.prior * 0.6 + lead + headline + centrality + brevity - repeated_subject))

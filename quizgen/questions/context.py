@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from quizgen.nlp import ParsedArticle
 from quizgen.questions.roles import compatible, role_of
 
@@ -203,6 +205,9 @@ class QuizContext:
             return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people
         if name_key(text) in self.surnames or self._is_fragment(text):
             return False
+        if label in ("ORG", "ORG_MEDIA") and " " not in text.strip() and not text.isupper() \
+                and zipf_frequency(text.lower(), "en") >= 4.0:
+            return False  # "Court", "State", "Education": a common word, not a body's name
         return label not in ("ORG", "ORG_MEDIA") or looks_like_organisation(text)
 
     def _is_fragment(self, text: str) -> bool:

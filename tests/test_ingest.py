@@ -100,8 +100,11 @@ def test_html_main_text_title_and_date_without_boilerplate():
     assert "Home" not in article.text.split()
 
 
-def test_html_declared_charset_is_used_when_not_utf8():
-    article = load(str(FIXTURES / "article-cp1252.html"))
+def test_html_declared_charset_is_used_when_not_utf8(tmp_path):
+    page = (FIXTURES / "article.html").read_text(encoding="utf-8")
+    page = page.replace("utf-8", "windows-1252").replace("Mayor Helen Price", "Mayor Hélène Price")
+    (tmp_path / "article.html").write_bytes(page.encode("cp1252"))
+    article = load(str(tmp_path / "article.html"))
     assert "Hélène Price" in article.text
 
 

@@ -13,7 +13,7 @@ import secrets
 import threading
 from pathlib import Path
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, current_app, g, jsonify, render_template, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -24,6 +24,14 @@ from quizgen.web import ratelimit  # noqa: F401  (registers quizgen-memory://)
 
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, storage_uri="quizgen-memory://")
+_BUDGET_KEYS = {"login": "RATELIMIT_LOGIN", "generation": "RATELIMIT_GENERATE", "attempt": "RATELIMIT_ATTEMPT"}
+
+
+def budget(scope: str, **options):
+    """A rate limit shared by every route that spends one budget (log-in, generation or attempts),
+    read from the app's configuration at request time."""
+    key = _BUDGET_KEYS[scope]
+    return limiter.shared_limit(lambda: current_app.config[key], scope=scope, **options)
 
 TRUE = {"1", "true", "yes", "on"}
 

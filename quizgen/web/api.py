@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 
 from quizgen.errors import InputError
 from quizgen.store import Conflict
-from quizgen.web import auth, get_store, limiter, quizdoc, services
+from quizgen.web import auth, budget, get_store, quizdoc, services
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -93,7 +93,7 @@ def _article_ids(q: dict) -> set:
 
 
 @bp.route("/teachers", methods=["POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_LOGIN"], scope="login")
+@budget("login")
 def create_teacher():
     if not current_app.config["ALLOW_SIGNUP"]:
         raise ApiError(403, "sign-up is switched off on this server")
@@ -112,7 +112,7 @@ def create_teacher():
 
 
 @bp.route("/tokens", methods=["POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_LOGIN"], scope="login")
+@budget("login")
 def create_token():
     body = _body()
     email, password = body.get("email"), body.get("password")
@@ -148,7 +148,7 @@ def create_article():
 
 @bp.route("/articles/<int:article_id>/questions", methods=["POST"])
 @token_required
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
+@budget("generation")
 def generate_questions(article_id: int):
     article = _owned("article", get_store().article, article_id)
     body = request.get_json(silent=True) if request.data else {}
@@ -167,7 +167,7 @@ def generate_questions(article_id: int):
 
 @bp.route("/quizzes", methods=["POST"])
 @token_required
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
+@budget("generation")
 def create_quiz():
     body = _body()
     store, teacher_id = get_store(), g.api_teacher["id"]
@@ -272,7 +272,7 @@ def play(code: str):
 
 
 @bp.route("/play/<code>/attempts", methods=["POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_ATTEMPT"], scope="attempt")
+@budget("attempt")
 def attempt(code: str):
     quiz = _open_quiz(code)
     body = _body()

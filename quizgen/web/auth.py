@@ -10,7 +10,7 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizgen.store import Conflict
-from quizgen.web import get_store, limiter
+from quizgen.web import budget, get_store
 
 bp = Blueprint("auth", __name__)
 
@@ -76,7 +76,7 @@ def _start_session(teacher: dict) -> None:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_LOGIN"], scope="login", methods=["POST"])
+@budget("login", methods=["POST"])
 def signup():
     if not current_app.config["ALLOW_SIGNUP"]:
         abort(404)
@@ -99,7 +99,7 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_LOGIN"], scope="login", methods=["POST"])
+@budget("login", methods=["POST"])
 def login():
     errors: list[str] = []
     email = ""

@@ -12,7 +12,7 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
                    url_for)
 
 from quizgen.store import name_key
-from quizgen.web import get_store, limiter, quizdoc, services
+from quizgen.web import budget, get_store, quizdoc, services
 
 bp = Blueprint("student", __name__)
 
@@ -69,7 +69,7 @@ def join_form():
 
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_ATTEMPT"], scope="attempt", methods=["POST"])
+@budget("attempt", methods=["POST"])
 def join(code: str):
     quiz = _quiz_or_404(code)
     if code != quiz["code"]:
@@ -186,7 +186,7 @@ def timer(code: str):
 
 
 @bp.route("/play/<code>", methods=["POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_ATTEMPT"], scope="attempt")
+@budget("attempt")
 def submit(code: str):
     quiz = _quiz_or_404(code)
     attempt = _attempt_for_post(quiz)
@@ -220,7 +220,7 @@ def result(code: str):
 
 
 @bp.route("/play/<code>/again", methods=["POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_ATTEMPT"], scope="attempt")
+@budget("attempt")
 def again(code: str):
     """Start a new attempt where the teacher allows retries (or in practice)."""
     quiz = _quiz_or_404(code)
@@ -238,7 +238,7 @@ def practice():
 
 
 @bp.route("/practice/<code>", methods=["POST"])
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_ATTEMPT"], scope="attempt")
+@budget("attempt")
 def practice_start(code: str):
     quiz = _quiz_or_404(code)
     if not quiz["is_public"] or quiz["status"] != "open":

@@ -17,7 +17,7 @@ from quizgen import feeds as feed_service
 from quizgen import library_stories
 from quizgen.errors import InputError
 from quizgen.store import Conflict
-from quizgen.web import get_store, limiter, quizdoc, services
+from quizgen.web import budget, get_store, quizdoc, services
 from quizgen.web.auth import login_required
 
 bp = Blueprint("teacher", __name__)
@@ -32,25 +32,24 @@ def _count(value, default: int = 10) -> int:
         return default
 
 
-def _article_or_404(article_id: int) -> dict:
-    article = get_store().article(g.teacher["id"], article_id)
-    if article is None:
+def _owned_or_404(kind: str, row_id: int) -> dict:
+    """The signed-in teacher's article, question or quiz; 404 for anyone else's or none at all."""
+    row = getattr(get_store(), kind)(g.teacher["id"], row_id)
+    if row is None:
         abort(404)
-    return article
+    return row
+
+
+def _article_or_404(article_id: int) -> dict:
+    return _owned_or_404("article", article_id)
 
 
 def _question_or_404(question_id: int) -> dict:
-    question = get_store().question(g.teacher["id"], question_id)
-    if question is None:
-        abort(404)
-    return question
+    return _owned_or_404("question", question_id)
 
 
 def _quiz_or_404(quiz_id: int) -> dict:
-    quiz = get_store().quiz(g.teacher["id"], quiz_id)
-    if quiz is None:
-        abort(404)
-    return quiz
+    return _owned_or_404("quiz", quiz_id)
 
 
 def join_url(code: str) -> str:
@@ -191,7 +190,7 @@ def _draft_for_story(story: list[dict]) -> dict:
 
 @bp.route("/stories/<int:article_id>/quiz", methods=["POST"])
 @login_required
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
+@budget("generation")
 def story_quiz(article_id: int):
     story = _story_or_404(article_id)
     try:
@@ -264,7 +263,7 @@ def subscribe_feed():
 
 @bp.route("/feeds/<int:feed_id>/update", methods=["POST"])
 @login_required
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
+@budget("generation")
 def update_feed(feed_id: int):
     store, teacher_id = get_store(), g.teacher["id"]
     result = feed_service.update(store, _feed_or_404(feed_id))
@@ -332,7 +331,7 @@ def highlight_segments(article: dict, questions: list[dict]) -> list[list[dict]]
 
 @bp.route("/articles/<int:article_id>/generate", methods=["POST"])
 @login_required
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
+@budget("generation")
 def generate(article_id: int):
     article = _article_or_404(article_id)
     count = _count(request.form.get("count"))
@@ -347,7 +346,7 @@ def generate(article_id: int):
 
 @bp.route("/questions/<int:question_id>/regenerate", methods=["POST"])
 @login_required
-@limiter.shared_limit(lambda: current_app.config["RATELIMIT_GENERATE"], scope="generation")
+@budget("generation")
 def regenerate(question_id: int):
     question = _question_or_404(question_id)
     try:

@@ -58,6 +58,15 @@ def test_article_size_limit_is_configurable(tmp_path, monkeypatch):
     assert response.status_code == 400 and "too long" in response.get_data(as_text=True)
 
 
+def _teacher_with_questions(app):
+    """A signed-in teacher's client and the id of an article with generated questions."""
+    teacher = app.test_client()
+    teacher.signup("ann@school.test")
+    article = teacher.add_article(title="Missile tests")
+    teacher.form(f"/articles/{article}/generate", {"count": "10"})
+    return teacher, article
+
+
 def test_request_size_limit_is_configurable(tmp_path, monkeypatch):
     monkeypatch.setenv("QUIZGEN_MAX_REQUEST_BYTES", "1000")
     app = _app(tmp_path)
@@ -69,10 +78,7 @@ def test_request_size_limit_is_configurable(tmp_path, monkeypatch):
 def test_questions_per_quiz(tmp_path, monkeypatch, fake_generate):
     monkeypatch.setenv("QUIZGEN_MAX_QUESTIONS", "3")
     app = _app(tmp_path)
-    teacher = app.test_client()
-    teacher.signup("ann@school.test")
-    article = teacher.add_article(title="Missile tests")
-    teacher.form(f"/articles/{article}/generate", {"count": "10"})
+    teacher, article = _teacher_with_questions(app)
     ids = question_ids(teacher, article)
     assert len(ids) == 4
     response = teacher.form("/quizzes/new", {"title": "Too long", "question": [str(i) for i in ids]})
@@ -86,10 +92,7 @@ def test_questions_per_quiz(tmp_path, monkeypatch, fake_generate):
 def test_attempts_per_name_when_retries_are_allowed(tmp_path, monkeypatch, fake_generate):
     monkeypatch.setenv("QUIZGEN_MAX_ATTEMPTS", "2")
     app = _app(tmp_path)
-    teacher = app.test_client()
-    teacher.signup("ann@school.test")
-    article = teacher.add_article(title="Missile tests")
-    teacher.form(f"/articles/{article}/generate", {"count": "10"})
+    teacher, article = _teacher_with_questions(app)
     _, code = make_quiz(teacher, article, allow_retries=True)
     student = app.test_client()
     codes = [student.post(f"/api/v1/play/{code}/attempts", json={"name": "Sam", "answers": {}}).status_code

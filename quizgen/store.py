@@ -51,7 +51,7 @@ _MIGRATED_LOCK = threading.Lock()
 _WRITE_LOCKS: dict[str, threading.Lock] = {}
 
 
-_PENDING: dict[str, list] = {}
+_PENDING: dict[str, "_Queue"] = {}
 
 
 def _lock_key(path: str) -> str:
@@ -64,10 +64,42 @@ def _write_lock(path: str) -> threading.Lock:
 
 
 class _Job:
-    __slots__ = ("work", "result", "error", "done")
+    """One thread's write waiting for a group commit."""
 
-    def __init__(self, work) -> None:
-        self.work, self.result, self.error, self.done = work, None, None, False
+    __slots__ = ("work", "one_statement", "result", "error", "leads", "woken")
+
+    def __init__(self, work, one_statement: bool = False) -> None:
+        self.work, self.one_statement = work, one_statement
+        self.result, self.error = None, None
+        self.leads = False
+        self.woken = threading.Event()
+
+    def run(self, store) -> None:
+        """Do the work inside the leader's transaction, undoing it alone if it raises."""
+        conn = store.db.conn
+        if not self.one_statement:
+            conn.execute("SAVEPOINT quizgen_job")
+        try:
+            self.result = self.work(store)
+        except Exception as exc:
+            if not self.one_statement:
+                conn.execute("ROLLBACK TO quizgen_job")
+            self.error = exc
+        if not self.one_statement:
+            conn.execute("RELEASE quizgen_job")
+
+
+class _Queue:
+    """The jobs waiting for one database file's next group commit, and whether a thread leads."""
+
+    def __init__(self) -> None:
+        self.jobs: list[_Job] = []
+        self.led = False
+
+
+def _queue(path: str) -> _Queue:
+    with _MIGRATED_LOCK:
+        return _PENDING.setdefault(_lock_key(path), _Queue())
 
 
 def now() -> str:
@@ -233,37 +265,47 @@ class Store:
             else:
                 conn.execute("COMMIT")
 
-    def write(self, work):
+    def write(self, work, *, one_statement: bool = False):
         """Run ``work(store)`` in a write transaction committed together with other threads' (group
         commit) and return its result, or raise its exception, once that commit is on disk.
 
-        With synchronous=FULL every commit waits for the disk; when a class submits at once, the
-        thread that gets the write lock commits every job queued meanwhile in one transaction, each
-        in its own savepoint (a job that raises is undone alone). Nothing is answered before its
-        commit, so an answered write is never lost.
+        With synchronous=FULL every commit waits for the disk; when a class submits at once, one
+        thread leads: it commits every job queued meanwhile in one transaction, each in its own
+        savepoint (a job that raises is undone alone; ``one_statement`` work needs none, as SQLite
+        undoes a failed statement itself), wakes their threads together and hands the lead to the
+        next job queued. Nothing is answered before its commit, so an answered write is never lost.
         """
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
                 return work(self)
-        key = _lock_key(self.path)
-        job = _Job(work)
+        queue = _queue(self.path)
+        job = _Job(work, one_statement)
         with _MIGRATED_LOCK:
-            _PENDING.setdefault(key, []).append(job)
-        with _write_lock(self.path):
-            if not job.done:
+            queue.jobs.append(job)
+            job.leads = not queue.led
+            queue.led = True
+        if not job.leads:
+            job.woken.wait()
+        if job.leads:
+            self._commit_queued(queue)
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    def _commit_queued(self, queue: "_Queue") -> None:
+        """As the leader: commit every queued job in one transaction, then wake their threads and
+        hand the lead to the first job queued since (or end the lead)."""
+        conn = self.db.conn
+        batch: list[_Job] = []
+        try:
+            with _write_lock(self.path):
                 with _MIGRATED_LOCK:
-                    batch, _PENDING[key] = _PENDING[key], []
+                    batch, queue.jobs = queue.jobs, []
                 try:
                     conn.execute("BEGIN IMMEDIATE")
                     for item in batch:
-                        conn.execute("SAVEPOINT quizgen_job")
-                        try:
-                            item.result = item.work(self)
-                        except Exception as exc:
-                            conn.execute("ROLLBACK TO quizgen_job")
-                            item.error = exc
-                        conn.execute("RELEASE quizgen_job")
+                        item.run(self)
                     conn.execute("COMMIT")
                 except BaseException as exc:
                     if conn.in_transaction:
@@ -271,12 +313,17 @@ class Store:
                     for item in batch:
                         item.result, item.error = None, exc
                     raise
-                finally:
-                    for item in batch:
-                        item.done = True
-        if job.error is not None:
-            raise job.error
-        return job.result
+        finally:
+            with _MIGRATED_LOCK:
+                successor = queue.jobs[0] if queue.jobs else None
+                queue.led = successor is not None
+                if successor is not None:
+                    successor.leads = True
+            for item in batch:
+                item.leads = False
+                item.woken.set()
+            if successor is not None:
+                successor.woken.set()
 
     def integrity_check(self) -> str:
         """'ok', or SQLite's list of what is damaged."""
@@ -624,16 +671,19 @@ class Store:
                json.dumps(correct)]
 
         def work(store: Store) -> int:
-            if max_per_name is not None and store._submitted_count(quiz_id, key) >= max_per_name:
-                raise Refused(name)
             stamp = now()
             cursor = store.db.conn.execute(
                 "insert into attempts (quiz_id, name, name_key, practice, seed, answers, locked, status, score, "
                 "total, correct, extra_seconds, timer_off, started_at, submitted_at) "
-                "values (?, ?, ?, 0, ?, ?, '[]', 'submitted', ?, ?, ?, 0, 0, ?, ?)", [*row, stamp, stamp])
+                "select ?, ?, ?, 0, ?, ?, '[]', 'submitted', ?, ?, ?, 0, 0, ?, ? "
+                "where ? is null or (select count(*) from attempts where quiz_id = ? and name_key = ? "
+                "and practice = 0 and status = 'submitted') < ?",
+                [*row, stamp, stamp, max_per_name, quiz_id, key, max_per_name])
+            if cursor.rowcount != 1:
+                raise Refused(name)
             return cursor.lastrowid
 
-        return self.write(work)
+        return self.write(work, one_statement=True)
 
     def submitted_attempts(self, quiz_id: int) -> list[dict]:
         rows = self.db.query(

@@ -10,7 +10,10 @@ import random
 import re
 from collections import Counter
 
+from wordfreq import zipf_frequency
+
 from quizgen.dates import has_bare_relative_time
+from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate
 from quizgen.questions.clauses import HABITUAL
 from quizgen.questions.context import name_key, same_referent
@@ -69,22 +72,77 @@ def rejection(candidate: Candidate) -> str | None:
 def soft_flaw(candidate: Candidate) -> str | None:
     """A flaw a teacher fixes in seconds ('the broadcasts' that the stem does not explain): such a
     question is used only when a short article leaves nothing better."""
-    outside_quote = re.sub(r"“[^”]*”|\"[^\"]*\"", "", candidate.question.prompt)
-    if _points_back(outside_quote):
+    q = candidate.question
+    outside_quote = re.sub(r"“[^”]*”|\"[^\"]*\"", "", q.prompt)
+    if _points_back(outside_quote, _definites_pointing_back(candidate.sentence)):
         return "a definite description that points back ('the boy', 'the game')"
     if _OPENS_BACK.search(outside_quote):
         return "opens with a word that points back ('Both countries', 'Other candidates')"
+    if q.type == "true_false" and not _names_something(candidate.sentence):
+        return "a general statement (no one, no place, number or date): guessable without reading"
+    if word := _unknown_word(outside_quote):
+        return f"a word no dictionary has ('{word}'): a typo copied from the article"
     return None
 
 
-def _points_back(stem: str) -> bool:
-    """'the boy', 'the game' with nothing earlier in the stem they could mean ('... broadcasting propaganda
-    ... if the broadcasts stop' is fine)."""
-    for match in _POINTING_DEFINITE.finditer(stem):
+def _points_back(stem: str, nouns: set[str] = frozenset()) -> bool:
+    """'the boy', 'the game' (or another of ``nouns``) with nothing earlier in the stem they could mean
+    ('... broadcasting propaganda ... if the broadcasts stop' is fine)."""
+    matches = list(_POINTING_DEFINITE.finditer(stem))
+    if nouns:
+        pattern = rf"\b[Tt]he ({'|'.join(map(re.escape, sorted(nouns)))})\b(?!\s+(of|in|at|for|that|which|who))"
+        matches += re.finditer(pattern, stem)
+    for match in matches:
         root = match.group(1).lower()[:5]
         if root not in stem[: match.start()].lower():
             return True
     return False
+
+
+# Nouns whose 'the' names one thing everyone knows: 'the government', 'the world'.
+_KNOWN_ONES = frozenset(
+    "world government police public economy internet military army navy media weather environment nation "
+    "country future past sun moon".split())
+
+
+def _definites_pointing_back(sentence) -> set[str]:
+    """Bare 'the <noun>' phrases of a sentence whose noun the article (or its headline) used before it:
+    'the site', 'the broadcasts', 'the demonstration' mean something a stem on its own does not say."""
+    span = getattr(sentence, "span", None)
+    if span is None:
+        return set()
+    article = sentence.article
+    before = f"{article.title or ''} {article.text[:sentence.start]}".lower()
+    nouns = set()
+    for token in span:
+        children = list(token.children)
+        if token.pos_ != "NOUN" or token.dep_ == "compound" or token.lemma_.lower() in _KNOWN_ONES:
+            continue
+        if [c.lower_ for c in children] != ["the"] or children[0].dep_ != "det":
+            continue  # 'the missile tests', 'the site of the attack' say which
+        if re.search(rf"\b{re.escape(token.lemma_.lower()[:5])}", before):
+            nouns.add(token.lower_)
+    return nouns
+
+
+_SPECIFIC_LABELS = frozenset(
+    "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW DATE TIME PERCENT MONEY QUANTITY CARDINAL".split())
+
+
+def _names_something(sentence) -> bool:
+    """A person, place, body, date or exact number ('hundreds of vendors' is none)."""
+    span = getattr(sentence, "span", None)
+    return span is None or any(
+        ent.label_ in _SPECIFIC_LABELS and (ent.label_ != "CARDINAL" or read_number(ent.text) is not None)
+        for ent in span.ents)
+
+
+def _unknown_word(stem: str) -> str | None:
+    """A lower-case word that no English word list has ('technlogy'): most often a typo."""
+    for word in re.findall(r"(?<![\w’'-])[a-z]{4,}(?![\w’'-])", stem):
+        if zipf_frequency(word, "en") == 0:
+            return word
+    return None
 
 
 def _unresolved_pronoun(stem: str) -> bool:

@@ -219,6 +219,15 @@ class QuizContext:
         """The longest form of a person's name the quiz's articles give ('Kim' -> 'Kim Jong Un')."""
         return self.full_names.get(name_key(text), clean_entity(text))
 
+    def attributed(self, clause) -> str | None:
+        """Who a clause's 'According to X' names, in full when X is a person named in full elsewhere
+        ('According to Whitmore' -> 'According to Steve Whitmore')."""
+        source = clause.attribution
+        if source is None or " " in source.strip():
+            return source
+        full = self.full_names.get(name_key(source))
+        return full if full and len(full.split()) > 1 and full.split()[-1] == source.strip() else source
+
     def role(self, name: str) -> str | None:
         """What the articles say a person is (a leader, an expert, a player), if they say it."""
         key = name_key(name)

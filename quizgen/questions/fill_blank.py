@@ -120,8 +120,12 @@ def _given_away(ent, sentence: Sentence, context) -> bool:
 
 def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, context, prior: float) -> Candidate | None:
     doc = span.doc
-    if label == "NUMBER" and (read_number(span.text) is None and not re.search(r"\d", span.text)):
-        return None  # "thousands of fans": no number to find
+    if label == "NUMBER":
+        number = read_number(span.text)
+        if number is None and not re.search(r"\d", span.text):
+            return None  # "thousands of fans": no number to find
+        if number is not None and number.style == "word" and number.value == 1:
+            return None  # "when one player was caught": hardly a count
     if span.start > 0 and doc[span.start - 1].text in CURRENCY:
         span = doc[span.start - 1:span.end]  # "$50,000" is blanked whole
     if span.end < len(doc) and doc[span.end].text in ("'", "’", "'s", "’s"):

@@ -47,10 +47,10 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
     if clause.negated:
         out.append(_negation_removed(sentence, clause, tokens, context))
     else:
-        out.append(_entity_swapped(sentence, tokens, context, clause.attribution)
+        out.append(_entity_swapped(sentence, tokens, context, context.attributed(clause))
                    or _negation_added(sentence, clause, tokens, context))
         if context.central(sentence):
-            out.append(_statement(sentence, tokens, context, {}, clause.attribution, true=True, note=""))
+            out.append(_statement(sentence, tokens, context, {}, context.attributed(clause), true=True, note=""))
     return [c for c in out if c is not None]
 
 
@@ -67,7 +67,7 @@ def _negation_removed(sentence, clause, tokens, context) -> Candidate | None:
         return None
     tag = {"did": "VBD", "does": "VBZ", "do": "VBP"}[auxes[0].lower_]
     replace = {negs[0].i: "", auxes[0].i: "", verb.i: past_form(verb.lemma_, tag)}
-    return _statement(sentence, tokens, context, replace, clause.attribution, true=False,
+    return _statement(sentence, tokens, context, replace, context.attributed(clause), true=False,
                       note="the article says the opposite")
 
 
@@ -91,7 +91,7 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
         replace = {verb.i: f"{SUPPORT[verb.tag_]} not {verb.lemma_}"}
     else:
         return None
-    denial = _statement(sentence, tokens, context, replace, clause.attribution, true=False,
+    denial = _statement(sentence, tokens, context, replace, context.attributed(clause), true=False,
                         note="the article says it did")
     if denial is not None:
         denial.prior = 0.6  # a bare denial tests less than a changed fact

@@ -87,7 +87,7 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
     if replace_first:
         text = replace_first + text[len(first.text):]
     answer = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
-    prompt = finish(f"{wh} {text}", sentence, attribution=clause.attribution)
+    prompt = finish(f"{wh} {text}", sentence, attribution=context.attributed(clause))
     return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_subject", 0.75)
 
 
@@ -105,7 +105,7 @@ def _pronoun_subject_question(sentence, clause, context, name: str) -> Candidate
     predicate = _after(clause, clause.subject.i)
     if not _askable_predicate(predicate, sentence, clause, context):
         return None
-    prompt = finish(f"Who {phrase(predicate, sentence, context)}", sentence, attribution=clause.attribution)
+    prompt = finish(f"Who {phrase(predicate, sentence, context)}", sentence, attribution=context.attributed(clause))
     span = locate_answer(sentence.article, name, sentence.start)
     return _candidate(sentence, prompt, name, span, "person", "PERSON", "wh_subject", 0.65)
 
@@ -123,7 +123,7 @@ def where_question(sentence: Sentence, clause: Clause, context: QuizContext) -> 
         stem = _inverted(sentence, clause, context, drop={t.i for t in prep.subtree})
         if stem is None:
             return None
-        prompt = finish(f"Where {stem}", sentence, attribution=clause.attribution)
+        prompt = finish(f"Where {stem}", sentence, attribution=context.attributed(clause))
         return _candidate(sentence, prompt, clean_entity(ent.text), token_span(sentence, ent), "place", label,
                           "wh_where", 0.7)
     return None
@@ -150,7 +150,7 @@ def when_question(sentence: Sentence, clause: Clause, context: QuizContext) -> C
         stem = _inverted(sentence, clause, context, drop={t.i for t in removed.subtree})
         if stem is None:
             return None
-        prompt = finish(f"{wh} {stem}", sentence, attribution=clause.attribution)
+        prompt = finish(f"{wh} {stem}", sentence, attribution=context.attributed(clause))
         return _candidate(sentence, prompt, ent.text, token_span(sentence, ent), "time", "DATE", "wh_when", 0.65)
     return None
 
@@ -190,7 +190,7 @@ def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) 
             text = f"How many {noun_phrase} {stem}"
         else:
             text = f"How many {noun_phrase} {phrase(_after(clause, max(t.i for t in noun.subtree)), sentence, context)}"
-        prompt = finish(text, sentence, attribution=clause.attribution)
+        prompt = finish(text, sentence, attribution=context.attributed(clause))
         span = sentence.span.doc[number_tokens[0].i:number_tokens[-1].i + 1]
         if read_number(span.text) is None:
             continue

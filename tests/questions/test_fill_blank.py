@@ -51,6 +51,8 @@ NOT_BLANKED = [
     # a pronoun subject leaves the sentence without its who
     ("He said the talks would resume after the summit in Geneva.", "Geneva"),
     ("They were detained in Pyongyang before flying to Beijing.", "Beijing"),
+    # 'one' before its noun is hardly a count ('when one Immortals player was caught')
+    ("Gameplay was delayed in Toronto when one Immortals player was caught with his headset off.", "one"),
 ]
 
 

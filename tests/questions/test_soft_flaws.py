@@ -1,0 +1,97 @@
+"""Soft flaws read from the parse: a question that has one is used only when nothing better is left.
+
+Each row is a real-looking article (the sentence asked about comes after the ones it leans on) and
+the statement or question a generator made from its last sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.models import Question, Span
+from quizgen.questions import true_false
+from quizgen.questions.base import Candidate
+from quizgen.rank import soft_flaw
+
+POINTS_BACK = [
+    ("Hackers attacked the website of the Church of Scientology in January. The site was down for four hours.",
+     "The site was down for four hours.", "points back"),
+    ("South Korea began broadcasting propaganda from loudspeakers along the border in August. "
+     "North Korea said the broadcasts amounted to an act of war.",
+     "Which country said the broadcasts amounted to an act of war?", "points back"),
+    ("Sony showed a PlayStation VR demonstration of Batman at the expo. The demonstration took players to "
+     "Wayne Manor in Gotham.", "The demonstration took players to Wayne Manor in Gotham.", "points back"),
+]
+
+STANDS_ALONE = [
+    # the noun is new here: 'the' names something the sentence itself says
+    ("Hackers attacked the website of the Church of Scientology in January.",
+     "Hackers attacked the website of the Church of Scientology in January."),
+    # modified: 'the missile tests' says which
+    ("North Korea launched two missiles in March. The missile tests worried Japan.",
+     "The missile tests worried Japan."),
+    # one of the things everyone knows
+    ("The government of Italy raised taxes in July. The government said schools in Rome must pay.",
+     "The government said schools in Rome must pay."),
+]
+
+GENERAL = [
+    ("Several scenarios were considered because of uncertainty about ozone pollution.", "general statement"),
+    ("Hundreds of vendors offered products new and old.", "general statement"),  # 'hundreds' counts nothing
+]
+
+SPECIFIC = [
+    "The rescued members included Bangladeshis and Rohingya.",
+    "Fishermen rescued over 700 asylum seekers in Aceh.",
+]
+
+TYPOS = [
+    ("Afghan girls won an award for technlogy at the FIRST Global Challenge.", "technlogy"),
+    ("Officials said the misile landed near the port of Wonsan.", "misile"),
+]
+
+
+def _made_from(sentence, prompt: str, kind: str = "true_false") -> Candidate:
+    question = Question(type=kind, prompt=prompt, answer="True" if kind == "true_false" else "North Korea",
+                        choices=["True", "False"] if kind == "true_false" else [],
+                        evidence=[Span("a1", sentence.start, sentence.end, sentence.text)], focus="event")
+    return Candidate(question, sentence)
+
+
+@pytest.mark.parametrize(("text", "prompt", "reason"), POINTS_BACK)
+def test_a_definite_the_article_explained_earlier_is_a_soft_flaw(parse_sentences, text, prompt, reason):
+    sentences, _ = parse_sentences(text)
+    kind = "short_answer" if prompt.endswith("?") else "true_false"
+    assert reason in (soft_flaw(_made_from(sentences[-1], prompt, kind)) or "")
+
+
+@pytest.mark.parametrize(("text", "prompt"), STANDS_ALONE)
+def test_a_definite_that_says_which_is_no_flaw(parse_sentences, text, prompt):
+    sentences, _ = parse_sentences(text)
+    assert soft_flaw(_made_from(sentences[-1], prompt)) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), GENERAL)
+def test_a_statement_naming_nothing_is_a_soft_flaw(parse_sentences, text, reason):
+    sentences, _ = parse_sentences(text)
+    assert reason in (soft_flaw(_made_from(sentences[-1], text)) or "")
+
+
+@pytest.mark.parametrize("text", SPECIFIC)
+def test_a_statement_naming_people_places_or_numbers_is_no_flaw(parse_sentences, text):
+    sentences, _ = parse_sentences(text)
+    assert soft_flaw(_made_from(sentences[-1], text)) is None
+
+
+@pytest.mark.parametrize(("text", "typo"), TYPOS)
+def test_a_copied_typo_is_a_soft_flaw(parse_sentences, text, typo):
+    sentences, _ = parse_sentences(text)
+    assert typo in (soft_flaw(_made_from(sentences[-1], text)) or "")
+
+
+def test_according_to_names_the_person_in_full(parse_sentences):
+    text = ("Major general Fuad Basya, spokesman for the Indonesian military, said fishermen first noticed the "
+            "boat near Aceh. Basya said the asylum seekers may have left the boat on purpose near Langsa.")
+    sentences, context = parse_sentences(text)
+    prompts = [c.question.prompt for c in true_false.generate(sentences[-1], context)]
+    assert prompts and all(p.startswith("According to Fuad Basya, ") for p in prompts), prompts

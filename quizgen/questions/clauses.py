@@ -56,9 +56,19 @@ def main_clause(sent, compact: bool = False) -> Clause | None:
     if root.pos_ not in ("VERB", "AUX"):
         return None
     tokens = clause_tokens(root, compact)
-    if not tokens:
+    if not tokens or any(_misparsed_verb(t) for t in tokens if t.i != root.i):
         return None
     return Clause(root, _subject(root), tokens, attribution)
+
+
+_CLAUSE_LINKS = frozenset({"ccomp", "relcl", "advcl", "xcomp", "conj", "acl", "csubj", "pcomp", "parataxis"})
+
+
+def _misparsed_verb(token) -> bool:
+    """A finite verb with its own subject hung on the clause as an object or attribute ('Myanmar is
+    mainly Buddhist and the United Nations rates ...' read as 'is ... rates'): the parse is wrong."""
+    return token.tag_ in ("VBZ", "VBD", "VBP") and token.dep_ not in _CLAUSE_LINKS \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _misattached_complements(verb) -> list:

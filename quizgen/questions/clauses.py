@@ -120,7 +120,7 @@ def clause_tokens(verb, compact: bool = False) -> list:
         elif child.dep_ == "mark":
             dropped.add(child.i)
     for token in verb.subtree:
-        if token.dep_ == "appos" and _comma_before(token) and not _names_its_head(token):
+        if token.dep_ == "appos" and _comma_before(token) and _closed_after(token) and not _names_its_head(token):
             dropped |= {t.i for t in token.subtree}
     tokens = [t for t in verb.subtree if t.i not in dropped]
     return _trim(tokens)
@@ -144,6 +144,14 @@ def _names_its_head(appos) -> bool:
 def _comma_before(token) -> bool:
     first = min(t.i for t in token.subtree)
     return first > 0 and token.doc[first - 1].text in (",", "(", "—", "–")
+
+
+def _closed_after(token) -> bool:
+    """The phrase ends where the sentence or a comma, bracket or dash closes it: 'the voice of Batman in
+    Batman: The Animated Series' parsed short of its title must not be cut at the colon."""
+    last = max(t.i for t in token.subtree)
+    doc = token.doc
+    return last + 1 >= len(doc) or doc[last + 1].text in (",", ")", "—", "–", ".", ";")
 
 
 _EDGE_PUNCTUATION = frozenset(",;:.-—–!?")

@@ -106,3 +106,11 @@ def test_no_number_change_across_a_bound(parse_sentences, sentence):
 @pytest.mark.parametrize("sentence", NOTHING)
 def test_no_statement_without_a_named_subject(parse_sentences, sentence):
     assert _statements(parse_sentences, sentence) == {}
+
+
+def test_an_appositive_parsed_short_of_its_end_is_kept_whole(parse_sentences):
+    sentence = ("Mark Hamill's schedule included a panel with Kevin Conroy, the voice of Batman in Batman: "
+                "The Animated Series, in which the Star Wars lead played the Joker.")
+    sentences, context = parse_sentences(sentence, OTHERS)
+    prompts = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert not any("Conroy, The Animated" in p for p in prompts), prompts

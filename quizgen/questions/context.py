@@ -215,6 +215,11 @@ class QuizContext:
         key = name_key(text)
         return " " not in key and any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in self._all_keys)
 
+    def lone_surname(self, text: str) -> bool:
+        """A single word that is the surname of exactly one person the articles name in full."""
+        key = name_key(text)
+        return " " not in text.strip() and not text.isupper() and len(self.full_names.get(key, "").split()) > 1
+
     def full_name(self, text: str) -> str:
         """The longest form of a person's name the quiz's articles give ('Kim' -> 'Kim Jong Un')."""
         return self.full_names.get(name_key(text), clean_entity(text))
@@ -318,6 +323,15 @@ def _full_names(names: list[str]) -> dict[str, str]:
         fuller = [k for k in longer if k.endswith(" " + key)] or [k for k in longer if k.startswith(key + " ")]
         best = max(fuller, key=lambda k: (counts[k], -len(k)), default=key)
         result[key] = spelled[best]
+    by_surname: dict[str, set[str]] = {}
+    for key, name in spelled.items():
+        words = name.split()
+        surname = name_key(words[-1])  # 'Wingfield-Hayes' is one surname
+        if len(words) > 1 and len(surname) >= 3:
+            by_surname.setdefault(surname, set()).add(result[key])
+    for surname, fullest in by_surname.items():
+        if surname not in result and len(fullest) == 1 and surname not in country_names():
+            result[surname] = fullest.pop()  # 'Lukaku' tagged as a place still means Romelu Lukaku
     return result
 
 

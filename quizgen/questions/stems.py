@@ -66,8 +66,8 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
             if full and len(full.split()) > 1 and full.split()[-1] == token.text:
                 replace[token.i] = full
     for ent in sentence.span.ents:
-        if ent.label_ != "PERSON" or ent.root.dep_ == "compound":
-            continue  # "the Biden administration" stays as written
+        if (ent.label_ != "PERSON" and not context.lone_surname(clean_entity(ent.text))) or ent.root.dep_ == "compound":
+            continue  # "the Biden administration" stays as written; "Lukaku" tagged as a place is a person
         name = clean_entity(ent.text)
         full = context.full_name(name)
         if len(full) > len(name) and ent.text.startswith(name):

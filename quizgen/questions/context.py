@@ -261,6 +261,28 @@ class QuizContext:
                 out.append(name)
         return out
 
+    def fuller_mention(self, sentence, noun) -> str | None:
+        """How the article first named what a bare 'the <noun>' points back to, when it named it more
+        fully: 'the ban' -> "President Trump's travel ban", 'the memorial' -> 'the Chiang Kai Shek Memorial'.
+
+        Only the modifiers before the noun are taken (names, adjectives, possessives), from the first
+        earlier mention with the same lemma; None when there is none or it is no fuller.
+        """
+        parsed = self._parsed_of(sentence.article)
+        lemma = noun.lemma_.lower()
+        for earlier in parsed.sentences[:sentence.index] if parsed else []:
+            for token in earlier.span:
+                if token.lemma_.lower() != lemma or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                    continue
+                words = _left_modifiers(token)
+                if not words:
+                    break  # the first mention was bare too: nothing fuller to say
+                head = noun.text if token.pos_ == "NOUN" else token.text
+                possessive = any(t.dep_ == "case" for t in words)
+                text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+                return f"{text} {head}" if possessive else f"the {text} {head}"
+        return None
+
     def antecedent(self, sentence, pronoun) -> str | None:
         """The person 'he' or 'she' stands for: the one person the sentence before names, if just one.
 
@@ -280,6 +302,22 @@ class QuizContext:
         names = {name_key(self.full_name(e.text)): self.full_name(e.text)
                  for e in previous.span.ents if e.label_ == "PERSON"}
         return next(iter(names.values())) if len(names) == 1 else None
+
+
+_NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case"})
+
+
+def _left_modifiers(noun) -> list:
+    """The words before a noun that name which one it is ('President Trump's travel', 'Chiang Kai Shek'),
+    up to five; none without a name among them ('the prototype orbiter' may be another orbiter), or with
+    a number or pronoun."""
+    words = [t for t in noun.doc[noun.left_edge.i:noun.i]]
+    while words and words[0].dep_ == "det" and words[0].tag_ != "WP$":
+        words = words[1:]  # 'the', 'a'
+    if any(t.dep_ not in _NAMING_DEPS or t.like_num or t.tag_ in ("WP$", "PRP$") for t in words):
+        return []  # 'a 2 meter high pig', 'whose boat', 'their tests': not a name to borrow
+    naming = [t for t in words if t.text[:1].isupper() and not t.is_stop]  # 'prototype orbiter' may be another
+    return words if naming and len(words) <= 5 else []
 
 
 def _predicate_index(parsed) -> dict[tuple[str, str], set[int]]:

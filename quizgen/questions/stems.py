@@ -59,6 +59,14 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
         if country and _the_country(token):
             replace[token.i] = country
             replace.update({c.i: "" for c in token.children if c.dep_ == "det"})
+    expanded = set()
+    for token in sentence.span:  # 'the ban' -> "President Trump's travel ban", named as the article first did
+        children = list(token.lefts)
+        if token.pos_ == "NOUN" and token.dep_ != "compound" and [c.lower_ for c in children] == ["the"] \
+                and token.lemma_ not in expanded and (fuller := context.fuller_mention(sentence, token)):
+            replace[children[0].i] = ""
+            replace[token.i] = fuller
+            expanded.add(token.lemma_)
     in_names = {t.i for ent in sentence.span.ents for t in ent}
     for token in sentence.span:  # a surname the tagger missed: "Basya said ..."
         if token.pos_ == "PROPN" and token.i not in in_names and token.dep_ != "compound" and token.i not in replace:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.questions import true_false, wh
+from quizgen.questions.stems import phrase
 
 FULL_NAMES = [
     # a surname the tagger reads as a place or a body
@@ -44,3 +45,45 @@ def test_a_surname_alone_is_named_in_full(parse_sentences, before, sentence, ful
 def test_no_other_word_becomes_a_name(parse_sentences, before, sentence, never):
     prompts = _prompts(parse_sentences, before, sentence)
     assert prompts and not any(never in p for p in prompts), prompts
+
+
+FULLER_MENTIONS = [
+    # a bare 'the <noun>' borrows the names the article first gave it
+    ("President Donald Trump's travel ban took effect in January.",
+     "Afghanistan was not covered by the ban in July.", "Trump's travel ban"),
+    ("Lanterns fill the Chiang Kai Shek Memorial in Taipei every February.",
+     "Student groups from Kaohsiung decorated one side of the memorial with scenes.",
+     "the Chiang Kai Shek Memorial"),
+    ("Environment Canada's sensitive document was found on a street in Ottawa in March.",
+     "The document detailed security flaws of the NEMISIS database.", "Environment Canada's sensitive document"),
+]
+
+NOT_FULLER = [
+    # 'several', 'whose', a number: nothing that names which one
+    ("Several scenarios were considered by researchers at MIT in 2014.",
+     "The scenarios showed crop losses in India by 2050.", "Several scenarios"),
+    ("Fishermen rescued 700 asylum seekers whose boat sank off Aceh.",
+     "Fuad Basya said the asylum seekers left the boat near Langsa.", "whose boat"),
+    ("A 2 meter high rotating pig stood in Taipei in 2007.",
+     "Crowds in Taipei photographed the pig in March.", "meter high"),
+    # a common noun alone may name another of its kind: Enterprise was the prototype orbiter, not Atlantis
+    ("NASA gave Enterprise, the prototype orbiter, to a museum in New York.",
+     "Atlantis will go on display in Florida after the orbiter's last flight.", "prototype"),
+]
+
+
+def _rendered(parse_sentences, before: str, sentence: str) -> str:
+    """The sentence as every stem renders its words (full names, fuller mentions)."""
+    sentences, context = parse_sentences(f"{before} {sentence}")
+    return phrase(list(sentences[-1].span), sentences[-1], context)
+
+
+@pytest.mark.parametrize(("before", "sentence", "fuller"), FULLER_MENTIONS)
+def test_a_bare_definite_is_named_as_the_article_first_did(parse_sentences, before, sentence, fuller):
+    assert fuller in _rendered(parse_sentences, before, sentence)
+
+
+@pytest.mark.parametrize(("before", "sentence", "never"), NOT_FULLER)
+def test_words_that_do_not_name_are_not_borrowed(parse_sentences, before, sentence, never):
+    rendered = _rendered(parse_sentences, before, sentence)
+    assert never.lower() not in rendered.lower() and rendered.startswith(sentence.split()[0]), rendered

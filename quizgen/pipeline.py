@@ -10,14 +10,14 @@ from quizgen.distractors import arrange, distractors_for
 from quizgen.models import Article, Quiz
 from quizgen.nlp import parse_many
 from quizgen.numbers import spelled_variants
-from quizgen.questions import comparison, fill_blank, quotes, true_false, wh
+from quizgen.questions import comparison, fill_blank, identity, quotes, true_false, wh
 from quizgen.questions.base import Candidate, locate_answer
 from quizgen.questions.clauses import GENDERED
 from quizgen.questions.context import QuizContext, name_key
 from quizgen.rank import difficulty, rejection, score, select, soft_flaw, stable_rng
 from quizgen.stories import lend_dates
 
-GENERATORS = (wh.generate, quotes.generate, true_false.generate, fill_blank.generate)
+GENERATORS = (wh.generate, quotes.generate, true_false.generate, fill_blank.generate, identity.generate)
 DEFAULT_COUNT = 10
 
 

@@ -256,7 +256,7 @@ def _conflicts(candidate: Candidate, chosen: list[Candidate], relaxed: bool = Fa
     if same_answers >= (2 if relaxed else 1):
         return True
     for other in chosen:
-        if other.sentence is candidate.sentence and (
+        if other.sentence is candidate.sentence and "identity" not in (candidate.kind, other.kind) and (
             not shared or "true_false" in (candidate.question.type, other.question.type)
             or same_referent(candidate.question.answer, other.question.answer)
         ):

@@ -100,6 +100,7 @@ class QuizContext:
     roles: dict[str, str] = field(default_factory=dict)
     not_people: set[str] = field(default_factory=set)  # names also tagged as places or bodies, or affiliations
     replacements: dict = field(default_factory=dict)  # per-sentence name replacements, filled by stems
+    descriptions: dict = field(default_factory=dict)  # per-article descriptions of people, filled by identity
     _main_countries: dict = field(default_factory=dict)
     _predicates: dict = field(default_factory=dict)
     _lemma_counts: dict = field(default_factory=dict)

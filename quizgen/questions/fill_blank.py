@@ -71,7 +71,8 @@ def _key_term(sentence: Sentence, tokens: list, context) -> Candidate | None:
     if not scored:
         return None
     _, token = min(scored, key=lambda pair: pair[0])
-    return _blanked(sentence, tokens, sentence.span.doc[token.i:token.i + 1], "term", "TERM", context, prior=0.7)
+    # a key term is a guess at what matters: names and figures test reading more surely
+    return _blanked(sentence, tokens, sentence.span.doc[token.i:token.i + 1], "term", "TERM", context, prior=0.55)
 
 
 def _matters(token, sentence: Sentence, context) -> bool:

@@ -52,6 +52,8 @@ def main_clause(sent, compact: bool = False) -> Clause | None:
             reporter = _subject(root)
             if reporter is not None and any(t.pos_ == "PROPN" for t in reporter.subtree):
                 attribution = _reporter_name(reporter)
+                if len(attribution.split()) > MAX_ATTRIBUTION_WORDS:
+                    return None  # 'According to Executive director of the Dallas chapter of ...': misread
             root = complements[0]
     if root.pos_ not in ("VERB", "AUX"):
         return None
@@ -69,6 +71,9 @@ def _misparsed_verb(token) -> bool:
     mainly Buddhist and the United Nations rates ...' read as 'is ... rates'): the parse is wrong."""
     return token.tag_ in ("VBZ", "VBD", "VBP") and token.dep_ not in _CLAUSE_LINKS \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+MAX_ATTRIBUTION_WORDS = 8
 
 
 def _misattached_complements(verb) -> list:

@@ -16,8 +16,9 @@ SWAPPABLE_AS_SUBJECT = ("PERSON", "COUNTRY")
 SWAPPABLE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "nummod")
 NOT_NEGATABLE = frozenset(
     "no not never none nobody nothing without neither nor hardly few some several many most all each every "
-    "may might could would should can must".split()
-)
+    "may might could would should can must unable fail failed fails refuse refused refuses lack lacked "
+    "deny denied denies".split()
+)  # ... and 'unable', 'failed': 'did not become unable' is a double negative
 SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
 

@@ -114,3 +114,19 @@ def test_an_appositive_parsed_short_of_its_end_is_kept_whole(parse_sentences):
     sentences, context = parse_sentences(sentence, OTHERS)
     prompts = [c.question.prompt for c in true_false.generate(sentences[0], context)]
     assert not any("Conroy, The Animated" in p for p in prompts), prompts
+
+
+NO_DENIAL = [
+    # a negative word already in the clause: the denial would be a double negative
+    "Gloria Thomas became unable to move her legs in Sydney.",
+    "Apple failed to sell the phone in China.",
+    "Kim Jong Un refused to meet Donald Trump in Hanoi.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_DENIAL)
+def test_no_denial_of_a_negative(parse_sentences, sentence):
+    sentences, context = parse_sentences(sentence, OTHERS)
+    denials = [c.question.prompt for c in true_false.generate(sentences[0], context)
+               if " not " in c.question.prompt]
+    assert not denials, denials

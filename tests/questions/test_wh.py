@@ -116,3 +116,10 @@ def test_no_wh_question(parse_sentences, sentence, kind):
     sentences, context = parse_sentences(sentence, OTHERS)
     kinds = {c.kind for c in wh.generate(sentences[0], context)}
     assert (kind not in kinds) if kind else not kinds
+
+
+def test_a_reporter_too_long_to_name_gives_no_question(parse_sentences):
+    sentence = ("Executive director of the Dallas chapter of the Council on American-Islamic Relations Alia Salem "
+                "said Ahmed Mohamed wishes to use his newfound fame to spotlight social causes.")
+    sentences, context = parse_sentences(sentence, OTHERS)
+    assert not any("According to" in c.question.prompt for c in wh.generate(sentences[0], context))

@@ -148,7 +148,7 @@ class QuizContext:
     def shared_predicate(self, sentence, verb) -> bool:
         """True when another sentence of the article has the same verb and object: then 'Who ...?' has
         several right answers."""
-        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
+        objects = _objects(verb)
         index = self._predicates.get(id(sentence.article))
         if index is None:
             index = self._predicates[id(sentence.article)] = _predicate_index(self._parsed_of(sentence.article))
@@ -326,10 +326,19 @@ def _predicate_index(parsed) -> dict[tuple[str, str], set[int]]:
     index: dict[tuple[str, str], set[int]] = {}
     for sentence in parsed.sentences if parsed else []:
         for token in sentence.span:
-            for child in token.children:
-                if child.dep_ in ("dobj", "attr"):
-                    index.setdefault((token.lemma_, child.lemma_.lower()), set()).add(sentence.index)
+            for obj in _objects(token):
+                index.setdefault((token.lemma_, obj), set()).add(sentence.index)
     return index
+
+
+def _objects(verb) -> set[str]:
+    """What a verb is done to: its object, else (passive or intransitive) the nouns of its prepositions
+    ('was booked for his bad foul' -> foul; 'scored from the penalty spot' -> spot)."""
+    direct = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
+    if direct:
+        return direct
+    return {o.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "agent")
+            for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"}
 
 
 def _affiliation(ent) -> bool:

@@ -123,3 +123,13 @@ def test_a_reporter_too_long_to_name_gives_no_question(parse_sentences):
                 "said Ahmed Mohamed wishes to use his newfound fame to spotlight social causes.")
     sentences, context = parse_sentences(sentence, OTHERS)
     assert not any("According to" in c.question.prompt for c in wh.generate(sentences[0], context))
+
+
+def test_no_who_question_when_another_did_the_same(parse_sentences):
+    """'Who was booked for a bad foul?' has two right answers when two players were."""
+    sentence = "English defender Kyle Walker was booked for a bad foul in Volgograd."
+    extra = "Korean winger Hwang Hee-Chan was booked for a foul in Nizhny Novgorod."
+    sentences, context = parse_sentences(sentence, extra)
+    assert "wh_subject" not in {c.kind for c in wh.generate(sentences[0], context)}
+    alone, context = parse_sentences(sentence, "Sweden beat South Korea in Nizhny Novgorod.")
+    assert "wh_subject" in {c.kind for c in wh.generate(alone[0], context)}

@@ -20,6 +20,7 @@ from quizgen.questions.stems import finish, fits, phrase_with
 BLANK = "_____"
 CURRENCY = frozenset("$£€¥")
 RARE_ZIPF = 3.6  # words rarer than this in everyday English make good key terms
+RARE_MODIFIER_ZIPF = 3.0  # 'cosplay outfits' (3.4) is everyday; 'denuclearization talks' (2.2) is not
 _FOCUS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation",
           "CARDINAL": "number", "MONEY": "number", "PERCENT": "number", "QUANTITY": "number"}
 _ENTITY_ORDER = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "PERSON", "ORG")
@@ -67,12 +68,21 @@ def _key_term(sentence: Sentence, tokens: list, context) -> Candidate | None:
     nouns = [t for t in tokens if t.pos_ == "NOUN" and t.is_alpha and len(t) >= 5 and t.i not in in_entity
              and t.lower_ not in title and _matters(t, sentence, context)]
     scored = [(zipf_frequency(t.lower_, "en"), t) for t in nouns]
-    scored = [(z, t) for z, t in scored if 0 < z < RARE_ZIPF]
+    scored = [(z, t) for z, t in scored if 0 < z < RARE_ZIPF and _framed(t, z)]
     if not scored:
         return None
     _, token = min(scored, key=lambda pair: pair[0])
     # a key term is a guess at what matters: names and figures test reading more surely
     return _blanked(sentence, tokens, sentence.span.doc[token.i:token.i + 1], "term", "TERM", context, prior=0.55)
+
+
+def _framed(token, zipf: float) -> bool:
+    """The words around the blank say what kind of thing is missing: it names a kind of something
+    ('_____ talks', '_____ associations'), or an adjective frames it ('a self-imposed _____'). A bare
+    object ('on the _____', 'to house a(n) _____') leaves any word of the right grammar possible."""
+    if token.dep_ in ("compound", "amod", "nmod"):
+        return zipf < RARE_MODIFIER_ZIPF
+    return zipf < RARE_ZIPF - 0.4 and any(c.dep_ == "amod" for c in token.children)
 
 
 def _matters(token, sentence: Sentence, context) -> bool:

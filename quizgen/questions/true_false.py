@@ -17,8 +17,9 @@ SWAPPABLE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "nummod")
 NOT_NEGATABLE = frozenset(
     "no not never none nobody nothing without neither nor hardly few some several many most all each every "
     "may might could would should can must unable fail failed fails refuse refused refuses lack lacked "
-    "deny denied denies".split()
-)  # ... and 'unable', 'failed': 'did not become unable' is a double negative
+    "deny denied denies finally eventually already still just only even".split()
+)  # ... and 'unable', 'failed': 'did not become unable' is a double negative; 'was not finally taken'
+#    and 'did not only ...' deny the adverb, not the fact
 SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
 

@@ -32,9 +32,10 @@ CASES = [
      "fill_organisation", "Colette Heald works at _____.", "the Massachusetts Institute of Technology"),
     ("The police arrested two men in Manchester on Tuesday.",
      "fill_number", "The police arrested _____ men in Manchester on Tuesday 25 January 2022.", "two"),
-    ("North Korea fired artillery rounds aimed at a loudspeaker that broadcasts anti-Pyongyang propaganda.",
-     "fill_term", "North Korea fired artillery rounds aimed at a(n) _____ that broadcasts anti-Pyongyang propaganda.",
-     "loudspeaker"),
+    ("Italian secularist associations are concerned the government will modify the law in order to maintain "
+     "an exception for religious schools.", "fill_term",
+     "Italian _____ associations are concerned the government will modify the law in order to maintain an "
+     "exception for religious schools.", "secularist"),
     ("The storm destroyed 40 homes in the village of Alba.",
      "fill_number", "The storm destroyed _____ homes in the village of Alba.", "40"),
 ]
@@ -51,6 +52,13 @@ NOT_BLANKED = [
     # a pronoun subject leaves the sentence without its who
     ("He said the talks would resume after the summit in Geneva.", "Geneva"),
     ("They were detained in Pyongyang before flying to Beijing.", "Beijing"),
+    # a bare object: any word of the right grammar fits ('on the _____', 'to house a(n) _____')
+    ("North Korea fired artillery rounds aimed at a loudspeaker that broadcasts anti-Pyongyang propaganda.",
+     "loudspeaker"),
+    ("The first half of the match in Sochi ended with 0 – 0 on the scoreboard.", "scoreboard"),
+    ("The Museum of Flight in Seattle built a new building to house an orbiter.", "orbiter"),
+    # an everyday word naming a kind of thing ('cosplay outfits')
+    ("Thousands of cosplay outfits were on parade around the halls of the Toronto convention centre.", "cosplay"),
     # 'one' before its noun is hardly a count ('when one Immortals player was caught')
     ("Gameplay was delayed in Toronto when one Immortals player was caught with his headset off.", "one"),
 ]

@@ -130,3 +130,8 @@ def test_no_denial_of_a_negative(parse_sentences, sentence):
     denials = [c.question.prompt for c in true_false.generate(sentences[0], context)
                if " not " in c.question.prompt]
     assert not denials, denials
+
+
+def test_no_denial_of_a_focus_adverb(parse_sentences):
+    sentences, context = parse_sentences("Gloria Thomas was finally taken to the Sydney Children's Hospital.", OTHERS)
+    assert not any(" not " in c.question.prompt for c in true_false.generate(sentences[0], context))

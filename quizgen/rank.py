@@ -80,6 +80,8 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "opens with a word that points back ('Both countries', 'Other candidates')"
     if q.type == "true_false" and not _names_something(candidate.sentence):
         return "a general statement (no one, no place, number or date): guessable without reading"
+    if re.search(r"\brespectively\b", outside_quote):
+        return "pairs two lists ('..., respectively'): hard to read as one question"
     if word := _unknown_word(outside_quote):
         return f"a word no dictionary has ('{word}'): a typo copied from the article"
     return None

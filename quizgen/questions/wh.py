@@ -87,8 +87,22 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
     if replace_first:
         text = replace_first + text[len(first.text):]
     answer = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
+    answer_words = ent
+    if organisation and (owner := _owning_country(ent)) is not None:
+        answer_words = ent.doc[owner.start:ent.end]  # "South Korea's Defense Ministry", not "Defense Ministry"
+        answer = answer_words.text
     prompt = finish(f"{wh} {text}", sentence, attribution=context.attributed(clause))
-    return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_subject", 0.75)
+    return _candidate(sentence, prompt, answer, token_span(sentence, answer_words), focus, label, "wh_subject", 0.75)
+
+
+def _owning_country(ent):
+    """The country an organisation's name belongs to: 'South Korea's' in "South Korea's Defense Ministry"."""
+    for child in ent.root.children:
+        if child.dep_ == "poss" and child.i < ent.start:
+            owner = _entity_of(child)
+            if owner is not None and owner.label_ == "GPE" and ent.start - owner.end in (0, 1):  # "'s" in or out
+                return owner
+    return None
 
 
 def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizContext) -> bool:

@@ -31,6 +31,8 @@ REJECTED = [
     ("Which country said last week it would bolster its defenses?", "bare relative time"),
     ("Who arrived in the city yesterday?", "bare relative time"),
     ("Who visited the factory this week?", "bare relative time"),
+    ("In the past few days, several municipalities have started asking schools to pay taxes.", "bare relative time"),
+    ("Which country has fired shells at the border in recent days?", "bare relative time"),
     ("The hashtag on Twitter, had become an international phenomenon.", "cut out before its verb"),
     ("Who said, \"We urge the governments of the region to work together, \"?", "editorial"),
     ("[...] in the meantime our deals are already yielding benefits.", "editorial"),
@@ -66,6 +68,8 @@ SOFT = [
     ("Who personally asked the council to help the girls?", "points back"),
     ("Both countries have put their _____ on high levels of alert.", "opens with a word that points back"),
     ("Other pro-Beijing candidates elected were _____ and Horace Cheung.", "opens with a word that points back"),
+    ("Which country tested a cruise missile and a warhead on Tuesday 25 January 2022 and on Thursday 27 January "
+     "2022, respectively?", "respectively"),
 ]
 
 

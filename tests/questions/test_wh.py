@@ -133,3 +133,11 @@ def test_no_who_question_when_another_did_the_same(parse_sentences):
     assert "wh_subject" not in {c.kind for c in wh.generate(sentences[0], context)}
     alone, context = parse_sentences(sentence, "Sweden beat South Korea in Nizhny Novgorod.")
     assert "wh_subject" in {c.kind for c in wh.generate(alone[0], context)}
+
+
+def test_an_organisation_keeps_its_country(parse_sentences):
+    sentence = "South Korea's Defense Ministry rejected the claim that North Korea is a nuclear power."
+    sentences, context = parse_sentences(sentence, OTHERS)
+    made = {c.kind: c.question for c in wh.generate(sentences[0], context)}
+    assert made["wh_subject"].answer == "South Korea's Defense Ministry"
+    assert made["wh_subject"].prompt == "Which organisation rejected the claim that North Korea is a nuclear power?"

@@ -211,8 +211,8 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     chosen: list[Candidate] = []
     type_cap = max(2, (count * 3 + 9) // 10)
     passes = (
-        dict(cap=type_cap, recur=False, share=0.4, lean=0),
-        dict(cap=count, recur=False, share=0.4, lean=0),
+        dict(cap=type_cap, recur=False, share=0.3, lean=0),
+        dict(cap=count, recur=False, share=0.3, lean=0),
         dict(cap=count, recur=True, share=0.4, lean=1),
         dict(cap=count, recur=True, share=0.5, lean=2),
         dict(cap=count, recur=True, share=0.5, lean=2, shared=True),
@@ -238,6 +238,9 @@ def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int
     statements = sum(1 for c in chosen if c.question.type == "true_false")
     if statements + 1 > max(2, int(count * share)):
         return False  # a quiz of copied sentences tests little
+    if candidate.question.answer == "True" and not shared and \
+            sum(1 for c in chosen if c.question.answer == "True") >= max(1, int(count * share / 2)):
+        return False  # a true statement is the article's own words: it tests recognition at best
     return not _unbalances_true_false(candidate, chosen, lean)
 
 

@@ -104,6 +104,7 @@ class QuizContext:
     _main_countries: dict = field(default_factory=dict)
     _predicates: dict = field(default_factory=dict)
     _lemma_counts: dict = field(default_factory=dict)
+    _mentions_named: dict = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -266,23 +267,36 @@ class QuizContext:
         """How the article first named what a bare 'the <noun>' points back to, when it named it more
         fully: 'the ban' -> "President Trump's travel ban", 'the memorial' -> 'the Chiang Kai Shek Memorial'.
 
-        Only the modifiers before the noun are taken (names, adjectives, possessives), from the first
-        earlier mention with the same lemma; None when there is none or it is no fuller.
+        Only the modifiers before the noun are taken (names, adjectives, possessives), and only when the
+        whole article names one such thing: with 'New Territories West' and 'Hong Kong Island'
+        constituencies, 'the constituency' could be either. None when the first mention comes later.
         """
-        parsed = self._parsed_of(sentence.article)
-        lemma = noun.lemma_.lower()
-        for earlier in parsed.sentences[:sentence.index] if parsed else []:
-            for token in earlier.span:
-                if token.lemma_.lower() != lemma or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
-                    continue
-                words = _left_modifiers(token)
-                if not words:
-                    break  # the first mention was bare too: nothing fuller to say
-                head = noun.text if token.pos_ == "NOUN" else token.text
-                possessive = any(t.dep_ == "case" for t in words)
-                text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
-                return f"{text} {head}" if possessive else f"the {text} {head}"
-        return None
+        named = self._named_mentions(sentence.article).get(noun.lemma_.lower(), [])
+        if len({text.lower() for _, text, _, _ in named}) != 1 or named[0][0] >= sentence.index:
+            return None
+        _, text, possessive, proper_head = named[0]
+        head = proper_head or noun.text  # 'Memorial' as its name is spelled; 'bans' keeps its number
+        return f"{text} {head}" if possessive else f"the {text} {head}"
+
+    def _named_mentions(self, article) -> dict[str, list[tuple[int, str, bool, str | None]]]:
+        """noun lemma -> (sentence index, the naming words before it, whether they are a possessive, the
+        noun as written when it is part of a name), for every mention of a noun with a name before it."""
+        key = id(article)
+        if key not in self._mentions_named:
+            found: dict[str, list[tuple[int, str, bool, str | None]]] = {}
+            parsed = self._parsed_of(article)
+            for sentence in parsed.sentences if parsed else []:
+                for token in sentence.span:
+                    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                        continue
+                    words = _left_modifiers(token)
+                    if words:
+                        text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" ’s", "’s")
+                        found.setdefault(token.lemma_.lower(), []).append(
+                            (sentence.index, text, any(t.dep_ == "case" for t in words),
+                             token.text if token.pos_ == "PROPN" else None))
+            self._mentions_named[key] = found
+        return self._mentions_named[key]
 
     def antecedent(self, sentence, pronoun) -> str | None:
         """The person 'he' or 'she' stands for: the one person the sentence before names, if just one.

@@ -87,3 +87,11 @@ def test_a_bare_definite_is_named_as_the_article_first_did(parse_sentences, befo
 def test_words_that_do_not_name_are_not_borrowed(parse_sentences, before, sentence, never):
     rendered = _rendered(parse_sentences, before, sentence)
     assert never.lower() not in rendered.lower() and rendered.startswith(sentence.split()[0]), rendered
+
+
+def test_a_definite_is_not_named_when_the_article_names_two_such(parse_sentences):
+    """Two constituencies named: 'the geographical constituency' could be either."""
+    before = ("Nathan Law won in the Hong Kong Island geographical constituency. Elizabeth Quat won in the "
+              "New Territories East geographical constituency.")
+    rendered = _rendered(parse_sentences, before, "Eddie Chu had the most votes in the geographical constituency.")
+    assert "Island geographical" not in rendered and "East geographical" not in rendered, rendered

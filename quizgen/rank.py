@@ -52,7 +52,7 @@ def rejection(candidate: Candidate) -> str | None:
         return "editorial marks or a cut quotation"
     if _HABITUAL.search(outside_quote):
         return "a habit, not a reading check ('regularly launches')"
-    if _unresolved_pronoun(outside_quote):
+    if _unresolved_pronoun(outside_quote, _sole_person(candidate.sentence)):
         return "unresolved pronoun"
     if has_bare_relative_time(outside_quote):
         return "bare relative time"
@@ -60,6 +60,8 @@ def rejection(candidate: Candidate) -> str | None:
         return "a clause cut out before its verb"
     if _DOUBLED.search(prompt):
         return "doubled word"
+    if re.search(r"(?<!\w)@\w", outside_quote):
+        return "a social media handle in the stem: '@POTUS' names its owner"
     if _BAD_ENDINGS.search(prompt):
         return "clause fragment at the end"
     if q.type in ("multiple_choice", "short_answer", "fill_blank") and _answer_in_stem(q.answer, prompt):
@@ -147,17 +149,36 @@ def _unknown_word(stem: str) -> str | None:
     return None
 
 
-def _unresolved_pronoun(stem: str) -> bool:
+def _sole_person(sentence) -> str | None:
+    """The one person a sentence names (under one name or its parts), if it names exactly one."""
+    span = getattr(sentence, "span", None)
+    people = {e.text for e in span.ents if e.label_ == "PERSON"} if span is not None else set()
+    longest = max(people, key=len, default=None)
+    if longest and all(p in longest for p in people):
+        return longest
+    return None
+
+
+_PERSONAL = frozenset({"he", "she", "his", "her", "him", "hers"})
+
+
+def _unresolved_pronoun(stem: str, sole_person: str | None = None) -> bool:
     """A pronoun with nothing before it to point to, or a demonstrative pointing outside the stem.
 
     'Who declared his country ...', 'Pyongyang restarted its tests' and 'North Korea said it would'
     resolve inside the stem; 'He said ...', 'those overtures' and '..., it was not attacked' do not.
+    When the sentence names just one person, 'he' after that person (or after 'Who', when the answer
+    is that person) means them: 'Who was arrested after he brought a clock to school?'
     """
     if _SUBJECT_PRONOUN.match(stem):
         return True
     for match in _POINTING_BACK.finditer(stem):
         if match.group(1):
             return True
+        pronoun = match.group(2).lower()
+        if sole_person and pronoun in _PERSONAL and (
+                re.search(r"\bWho\b", stem[: match.start()]) or sole_person.split()[-1] in stem[: match.start()]):
+            continue
         if match.group(2).lower() == "they":
             return True  # "X said they ...": who 'they' are is rarely X
         if match.group(2).lower() in ("he", "she", "it"):

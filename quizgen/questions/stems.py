@@ -109,6 +109,8 @@ def finish(text: str, sentence: Sentence, *, attribution: str | None = None, que
     text = re.sub(r"[,;:]([\"”’])$", r"\1", text)
     if not quotes_balanced(text) or not brackets_balanced(text):
         return None
+    if not question and re.search(r"[.?!][\"”’]$", text):
+        return text  # 'would be a "significant public benefit."' ends already
     return text + ("?" if question else ".")
 
 

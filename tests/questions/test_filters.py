@@ -38,6 +38,7 @@ REJECTED = [
     ("[...] in the meantime our deals are already yielding benefits.", "editorial"),
     ("Who said the sentence was \"dangerous\" ((it)) and \"ideological\"?", "editorial"),
     ("Who met the the president in Hanoi?", "doubled word"),
+    ("Who tweeted using his @POTUS account?", "handle"),
     ("Which country did the talks end with and?", "fragment"),
     ("Where did Kim Jong Un meet Donald Trump in Hanoi?", "answer in the stem"),
     ("Who visited a munitions factory producing weapons in the capital of the country that is known as the "

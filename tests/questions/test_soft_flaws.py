@@ -95,3 +95,15 @@ def test_according_to_names_the_person_in_full(parse_sentences):
     sentences, context = parse_sentences(text)
     prompts = [c.question.prompt for c in true_false.generate(sentences[-1], context)]
     assert prompts and all(p.startswith("According to Fuad Basya, ") for p in prompts), prompts
+
+
+def test_he_after_who_is_the_one_person_the_sentence_names(parse_sentences):
+    from quizgen.rank import rejection
+
+    sentences, _ = parse_sentences("Ahmed Mohamed was arrested at his school in Irving after he brought a clock.")
+    alone = _made_from(sentences[0], "Who was arrested at his school in Irving after he brought a clock?",
+                       "short_answer")
+    assert rejection(alone) is None
+    two, _ = parse_sentences("Ahmed Mohamed met Barack Obama after he brought a clock to the White House.")
+    ambiguous = _made_from(two[0], "Who met Barack Obama after he brought a clock to the White House?", "short_answer")
+    assert "unresolved pronoun" in (rejection(ambiguous) or "")

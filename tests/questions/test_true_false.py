@@ -135,3 +135,11 @@ def test_no_denial_of_a_negative(parse_sentences, sentence):
 def test_no_denial_of_a_focus_adverb(parse_sentences):
     sentences, context = parse_sentences("Gloria Thomas was finally taken to the Sydney Children's Hospital.", OTHERS)
     assert not any(" not " in c.question.prompt for c in true_false.generate(sentences[0], context))
+
+
+def test_a_statement_ending_in_a_quotation_ends_once(parse_sentences):
+    sentence = ('The Afghan girls were granted "parole" status in Washington on the grounds that their entry '
+                'would be a "significant public benefit."')
+    sentences, context = parse_sentences(sentence, OTHERS)
+    prompts = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert prompts and all(not p.endswith('.".') for p in prompts), prompts

@@ -30,7 +30,9 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
     else:
         own = context.same_kind(label, answer, use_bank=False)
         banked = [o for o in context.same_kind(label, answer) if o not in own][:10]
-        pool = sorted(own, key=lambda o: _length_gap(o, answer)) + sorted(banked, key=lambda o: _length_gap(o, answer))
+        near = _paragraph_distances(candidate)
+        pool = sorted(own, key=lambda o: (near(o), _length_gap(o, answer))) + \
+            sorted(banked, key=lambda o: _length_gap(o, answer))
     prompt_key = name_key(candidate.question.prompt)
     chosen: list[str] = []
     for option in pool:
@@ -42,6 +44,24 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         if len(chosen) == NEEDED:
             break
     return chosen
+
+
+def _paragraph_distances(candidate: Candidate):
+    """option -> how many paragraphs from the question's sentence the article first names it near:
+    the players of the same match, the officials of the same meeting tempt most. Far is 99."""
+    sentence = candidate.sentence
+    text = sentence.article.text
+    starts = sentence.article.paragraph_starts
+
+    def distance(option: str) -> int:
+        words = [w for w in (option, option.split()[-1]) if len(w) > 2]
+        found = [m.start() for w in words for m in re.finditer(rf"\b{re.escape(w)}\b", text)]
+        if not found:
+            return 99
+        paragraphs = [sum(1 for s in starts if s <= at) - 1 for at in found]
+        return min(abs(p - sentence.paragraph_index) for p in paragraphs)
+
+    return distance
 
 
 def arrange(answer: str, distractors: list[str], label: str, rng: random.Random) -> list[str]:

@@ -226,6 +226,9 @@ def _inverted(sentence: Sentence, clause: Clause, context: QuizContext, drop: se
     aux, lemma = support
     first, last = _subject_span(clause)
     subject = phrase([t for t in clause.tokens if first <= t.i <= last], sentence, context)
+    opening = sentence.span.doc[first]
+    if opening.pos_ not in ("PROPN", "PRON") and opening.ent_type_ == "" and subject[:1].isupper():
+        subject = subject[0].lower() + subject[1:]  # 'did fishermen in Aceh rescue', 'did the navy ...'
     subject = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", subject)
     moved = {t.i for t in clause.verb.children if t.dep_ in ("aux", "auxpass") and t.lower_ == aux}
     if not lemma:

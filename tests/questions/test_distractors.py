@@ -1,0 +1,75 @@
+"""Wrong options: of the answer's kind and role, from the article (nearest paragraph first), never a
+variant of the answer or a name the stem uses; numbers near the answer and in order."""
+
+from __future__ import annotations
+
+from quizgen.distractors import arrange, distractors_for
+from quizgen.pipeline import _with_options
+from quizgen.questions import fill_blank, wh
+from quizgen.rank import stable_rng
+
+
+def _subject_candidate(parse_sentences, text: str, extra: str = ""):
+    sentences, context = parse_sentences(text, extra)
+    made = {c.kind: c for c in wh.generate(sentences[0], context)}
+    return made["wh_subject"], context
+
+
+def test_people_for_a_person_leaders_for_a_leader(parse_sentences):
+    candidate, context = _subject_candidate(
+        parse_sentences, "North Korean leader Kim Jong Un visited a munitions factory in Pyongyang.",
+        "Former US President Donald Trump met Moon Jae-in in Seoul. President Joe Biden spoke in Washington. "
+        "Korea expert Bruce Bennett spoke to VOA in Santa Monica.")
+    options = distractors_for(candidate, context)
+    assert set(options) == {"Donald Trump", "Moon Jae-in", "Joe Biden"}  # no expert, no place
+
+
+def test_no_variant_of_the_answer_and_nothing_the_stem_names(parse_sentences):
+    candidate, context = _subject_candidate(
+        parse_sentences, "The United States imposed sanctions on Russia over the war.",
+        "The US and China met in Geneva. America, Japan, France and Germany sent envoys to Russia.")
+    options = distractors_for(candidate, context)
+    assert "US" not in options and "America" not in options  # the answer under other names
+    assert "Russia" not in options  # the stem names it
+    assert len(options) == 3
+
+
+def test_the_people_of_the_same_paragraph_come_first(parse_sentences):
+    match_a = ("In Sochi, Belgium beat Panama. Romelu Lukaku doubled the lead for Belgium after Dries Mertens "
+               "scored. Eden Hazard and Axel Witsel also played.")
+    match_b = ("\n\nIn Volgograd, England beat Tunisia. Harry Kane scored twice. Jesse Lingard, John Stones and "
+               "Harry Maguire had chances.")
+    sentences, context = parse_sentences(match_a, match_b)
+    candidate = next(c for s in sentences for c in wh.generate(s, context) if c.question.answer == "Romelu Lukaku")
+    options = distractors_for(candidate, context)  # best first; Dries Mertens is named in the stem
+    assert set(options[:2]) == {"Eden Hazard", "Axel Witsel"}, options
+
+
+def test_numbers_near_the_answer_in_order(parse_sentences):
+    sentences, context = parse_sentences(
+        "North Korea has carried out six weapons tests since the start of the year in Pyongyang.",
+        "Two missiles flew 300 kilometres. Three more tests followed in March.")
+    candidate = next(c for c in fill_blank.generate(sentences[0], context) if c.answer_label == "NUMBER")
+    candidate.needs_distractors = True
+    candidate.question.type = "multiple_choice"
+    options = distractors_for(candidate, context)
+    assert len(options) == 3 and "six" not in options
+    arranged = arrange("six", options, "NUMBER", stable_rng(None, "x"))
+    values = [{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "twelve": 12}.get(o, 0) for o in arranged]
+    assert values == sorted(values) and all(values)
+
+
+def test_a_bound_is_asked_open(parse_sentences):
+    sentences, context = parse_sentences("Fishermen in Aceh rescued over 700 migrants from a sinking boat.")
+    candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_how_many")
+    assert candidate.question.answer == "over 700"
+    assert candidate.question.prompt == "How many migrants did fishermen in Aceh rescue from a sinking boat?"
+    assert distractors_for(candidate, context) == []  # 'over 350' is also true of 'over 700'
+
+
+def test_without_three_good_options_the_question_is_short_answer(parse_sentences):
+    candidate, context = _subject_candidate(parse_sentences, "Angela Merkel opened the summit in Brussels.")
+    context.bank = []
+    prepared = _with_options(candidate, context, None)
+    assert prepared.question.type == "short_answer" and prepared.question.choices == []

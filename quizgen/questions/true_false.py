@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import nearby_values, read_number
@@ -104,8 +106,18 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
     """Swap one named entity for another of the same kind from the quiz's articles, or change a number (false)."""
     token_ids = {t.i for t in tokens}
     doc = sentence.span.doc
-    for ent in sentence.span.ents:
+    # a changed number or date first: another person or country can make an absurd statement
+    measures = ("CARDINAL", "DATE", "TIME")
+    ordered = [e for e in sentence.span.ents if e.label_ in measures] + \
+        [e for e in sentence.span.ents if e.label_ not in measures]
+    for ent in ordered:
         if not all(t.i in token_ids for t in ent) or ent.root.dep_ not in SWAPPABLE_ROLES:
+            continue
+        if ent.label_ in ("DATE", "TIME"):
+            changed = _changed_time(ent, sentence)
+            if changed:
+                return _statement(sentence, tokens, context, {ent[0].i: changed, **{t.i: "" for t in ent[1:]}},
+                                  attribution, true=False, note=f"it was {ent.text}, not {changed}")
             continue
         if ent.label_ != "CARDINAL" and not ent.text[:1].isupper():
             continue
@@ -145,6 +157,27 @@ def _acted_on(preposition) -> bool:
     if preposition.head.pos_ in ("VERB", "AUX"):
         return True
     return preposition.lower_ in ("on", "against", "with", "to", "from") and preposition.head.dep_ == "dobj"
+
+
+_YEAR_ONLY = re.compile(r"^(in |since )?((?:19|20)\d\d)$")
+_SPAN_OF_TIME = re.compile(r"^((?:the age of )?(?:about |nearly |almost )?)(\w+) (hours?|days?|weeks?|months?|years?)$",
+                           re.IGNORECASE)
+
+
+def _changed_time(ent, sentence) -> str | None:
+    """A clearly different year ('in 2019' -> 'in 2016', one the article never names) or span of time
+    ('four months' -> 'eight months'); none for dates relative to the article's ('on Tuesday')."""
+    text = ent.text.strip()
+    when = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "since", "by", "until") or text.startswith("in ")
+    if (match := _YEAR_ONLY.match(text)) and when:  # not 'the 2018 World Cup', 'the 2014 protests': names
+        year = int(match.group(2))
+        named = set(re.findall(r"\b(?:19|20)\d\d\b", sentence.article.text))
+        other = next((y for y in (year - 3, year + 3, year - 4, year + 4) if str(y) not in named), None)
+        return f"{match.group(1) or ''}{other}" if other else None
+    if (match := _SPAN_OF_TIME.match(text)) and (number := read_number(match.group(2))) is not None \
+            and 1 < number.value < 1000:
+        return f"{match.group(1) or ''}{number.render(number.value * 2)} {match.group(3)}"
+    return None
 
 
 def _changed_number(ent, sentence) -> str | None:

@@ -16,7 +16,8 @@ FALSE_CASES = [
      "According to Korea expert Bruce Bennett, the North needs nuclear weapons."),
     # another entity of the same kind from the article
     ("North Korea has expelled a group of BBC reporters.", "China has expelled a group of BBC reporters."),
-    ("Tesla opened a factory in Berlin in 2022.", "Tesla opened a factory in Washington in 2022."),
+    ("Tesla opened a new factory near Berlin.", "Tesla opened a new factory near Washington."),
+    ("Tesla opened a factory in Berlin in 2022.", "Tesla opened a factory in Berlin in 2019."),  # the year first
     ("Rupert Wingfield-Hayes was detained in Pyongyang on Friday.",
      "Donald Trump was detained in Pyongyang on Friday 28 January 2022."),
     ("Belgium defeated Panama 3–0 at the Fisht Stadium in Sochi.",
@@ -36,6 +37,10 @@ FALSE_CASES = [
     ("Prime Minister Justin Trudeau visited Ottawa in June 2020.",
      "Prime Minister Justin Trudeau visited Berlin in June 2020."),
     ("The army evacuated about 80 people from the town.", "The army evacuated about 160 people from the town."),
+    # a different year, or a span of time doubled
+    ("The lantern festival in Taipei began in 2001.", "The lantern festival in Taipei began in 1998."),
+    ("Gloria Thomas developed severe eczema at the age of four months.",
+     "Gloria Thomas developed severe eczema at the age of eight months."),
 ]
 
 TRUE_CASES = [

@@ -125,6 +125,8 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "North Korean leader Kim Jong Un": another name after a title makes nonsense
         if ent.root.dep_ == "pobj" and not _acted_on(ent.root.head):
             continue  # "the island of Lesbos", "the plant in Detroit": a place inside a description
+        if _joined_to_unlike(ent):
+            continue  # "Syria and all refugees are covered": with one of two changed the item is half true
         if ent.label_ == "PERSON" and any(t.lower_ in GENDERED for t in tokens):
             continue  # "Serena Williams won her first match": another person would not fit "her"
         if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in ("of", "from", ","):
@@ -150,6 +152,14 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
         return _statement(sentence, tokens, context, replace, attribution, true=False,
                           note=f"it was {original}, not {others[0]}")
     return None
+
+
+def _joined_to_unlike(ent) -> bool:
+    """An entity coordinated with something that is not a name of its kind ('Syria and all refugees');
+    'Malaysia and Indonesia' may lose one country to another and be plainly false."""
+    root = ent.root
+    partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(p.ent_type_ != ent.label_ for p in partners)
 
 
 def _acted_on(preposition) -> bool:

@@ -148,3 +148,10 @@ def test_a_statement_ending_in_a_quotation_ends_once(parse_sentences):
     sentences, context = parse_sentences(sentence, OTHERS)
     prompts = [c.question.prompt for c in true_false.generate(sentences[0], context)]
     assert prompts and all(not p.endswith('.".') for p in prompts), prompts
+
+
+def test_no_swap_of_a_name_joined_to_something_else(parse_sentences):
+    sentence = "Syria and all refugees are covered by the travel ban announced in Washington."
+    sentences, context = parse_sentences(sentence, OTHERS)
+    falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
+    assert not any(p.startswith(("China and", "Japan and", "France and", "South Korea and")) for p in falses), falses

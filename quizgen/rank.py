@@ -186,6 +186,8 @@ def _unresolved_pronoun(stem: str, sole_person: str | None = None) -> bool:
                 return True
             continue
         before = re.sub(r"^(The|A|An|In|On|At|According to)\b", "", stem[: match.start()])
+        if pronoun == "its":  # a body or a country, never the person a 'Who' asks for
+            before = re.sub(r"\bWho\b", "", before)
         if not re.search(r"\b(Who|[A-Z][\w’'-]+)\b", before):
             return True
     return False

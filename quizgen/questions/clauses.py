@@ -48,6 +48,8 @@ def main_clause(sent, compact: bool = False) -> Clause | None:
     if root.lemma_ in REPORTING_VERBS:
         complements = [t for t in root.children if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX")]
         complements = complements or _misattached_complements(root)
+        if len(complements) > 1 and any(_subject(c) is None for c in complements):
+            return None  # 'revealed that a defector called the Sea Org was persuaded': a clause lost its subject
         if complements and not _keeps_frame(_subject(root), _subject(complements[0])):
             reporter = _subject(root)
             if reporter is not None and any(t.pos_ == "PROPN" for t in reporter.subtree):

@@ -26,6 +26,7 @@ REJECTED = [
     ("Where did those overtures come from?", "unresolved pronoun"),
     ("Who said during that time, it was not attacked by the United States?", "unresolved pronoun"),
     ("How many shells of them hit the area near the posts?", "unresolved pronoun"),
+    ("Who was arrested after leaving its elite group the Sea Org?", "unresolved pronoun"),
     ("According to the agency, he lauded the factory?", "unresolved pronoun"),
     ("What was tested on Tuesday?", "bare relative time"),
     ("Which country said last week it would bolster its defenses?", "bare relative time"),

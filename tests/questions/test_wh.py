@@ -141,3 +141,14 @@ def test_an_organisation_keeps_its_country(parse_sentences):
     made = {c.kind: c.question for c in wh.generate(sentences[0], context)}
     assert made["wh_subject"].answer == "South Korea's Defense Ministry"
     assert made["wh_subject"].prompt == "Which organisation rejected the claim that North Korea is a nuclear power?"
+
+
+def test_a_report_parsed_as_two_clauses_gives_no_question(parse_sentences):
+    sentence = ("Recent reports have revealed that a defector from the elite group within Scientology called the "
+                "Sea Org was first persuaded to travel back to a management building in California.")
+    sentences, context = parse_sentences(sentence, OTHERS)
+    from quizgen.questions import fill_blank, true_false
+
+    made = [c.question.prompt for c in wh.generate(sentences[0], context) + true_false.generate(sentences[0], context)
+            + fill_blank.generate(sentences[0], context)]
+    assert not any(p.startswith(("A defector from the elite group within Scientology called", "Who called")) for p in made), made

@@ -182,7 +182,10 @@ def _changed_time(ent, sentence) -> str | None:
     if (match := _YEAR_ONLY.match(text)) and when:  # not 'the 2018 World Cup', 'the 2014 protests': names
         year = int(match.group(2))
         named = set(re.findall(r"\b(?:19|20)\d\d\b", sentence.article.text))
-        other = next((y for y in (year - 3, year + 3, year - 4, year + 4) if str(y) not in named), None)
+        now = sentence.article.date.year if sentence.article.date else None
+        # the same side of the article's own year: a vote 'early in 2016' moved to 2013 is past already
+        steps = (3, 4) if now is not None and year > now else (-3, -4) if now is not None else (-3, 3, -4, 4)
+        other = next((year + s for s in steps if str(year + s) not in named), None)
         return f"{match.group(1) or ''}{other}" if other else None
     if (match := _SPAN_OF_TIME.match(text)) and (number := read_number(match.group(2))) is not None \
             and 1 < number.value < 1000:

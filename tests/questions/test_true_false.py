@@ -155,3 +155,10 @@ def test_no_swap_of_a_name_joined_to_something_else(parse_sentences):
     sentences, context = parse_sentences(sentence, OTHERS)
     falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
     assert not any(p.startswith(("China and", "Japan and", "France and", "South Korea and")) for p in falses), falses
+
+
+def test_a_future_year_moves_further_ahead(parse_sentences):
+    """In an article of January 2022, a vote in 2024 becomes 2027, never a year already past."""
+    sentences, context = parse_sentences("New Zealand voters will choose a new national flag in 2024.", OTHERS)
+    falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
+    assert "New Zealand voters will choose a new national flag in 2027." in falses, falses

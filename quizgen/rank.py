@@ -28,6 +28,9 @@ _POINTING_DEFINITE = re.compile(
     r"video|site|website|document|date|case|ruling|forms|idea|law|request|broadcasts|scheme|measure|policy|"
     r"proposal)"
     r"\b(?!\s+(of|in|at|for|that|which|who|where|between)\b)(?!['’]s? \w+ (of|in))")
+_POINTING_ADVERB = re.compile(
+    r"\b(then|thereafter|afterwards|there)\b(?!\s+(is|are|was|were|will|would|has|have|had|may|might|could|"
+    r"seems?|remains?|appears?)\b)", re.IGNORECASE)
 _COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
 _HABITUAL = re.compile(rf"\b({'|'.join(sorted(HABITUAL))})\b", re.IGNORECASE)
 _OPENS_BACK = re.compile(r"^(Other|Another|Both|Such) |\bas much\b|\bsuch (documents|cases|claims)\b")
@@ -80,6 +83,8 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "a definite description that points back ('the boy', 'the game')"
     if _OPENS_BACK.search(outside_quote):
         return "opens with a word that points back ('Both countries', 'Other candidates')"
+    if _POINTING_ADVERB.search(outside_quote):
+        return "an adverb that points to the sentence before ('would then choose', 'were there')"
     if q.type == "true_false" and not _names_something(candidate.sentence):
         return "a general statement (no one, no place, number or date): guessable without reading"
     if re.search(r"\brespectively\b", outside_quote):

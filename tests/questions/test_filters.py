@@ -55,6 +55,7 @@ PASSES = [
     "Where did the police arrest two men on Friday 28 January 2022?",
     "Who won the Man of the Match award in the game of Sweden against South Korea?",  # 'the game of ...'
     "Who said: “This is the biggest planting day the town has ever seen”?",  # pronouns inside a quote
+    "There were no injuries in the attack on the Fisht Stadium in Sochi.",  # 'there were' points nowhere
 ]
 
 
@@ -70,6 +71,8 @@ SOFT = [
     ("Who personally asked the council to help the girls?", "points back"),
     ("Both countries have put their _____ on high levels of alert.", "opens with a word that points back"),
     ("Other pro-Beijing candidates elected were _____ and Horace Cheung.", "opens with a word that points back"),
+    ("Voters would then choose between the new flag and their current flag early in 2016.", "points to the sentence"),
+    ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),
     ("Which country tested a cruise missile and a warhead on Tuesday 25 January 2022 and on Thursday 27 January "
      "2022, respectively?", "respectively"),
 ]
@@ -98,3 +101,7 @@ def test_multiple_choice_needs_three_distractors():
     enough = _candidate("Where did the summit take place in 2019?", kind="multiple_choice",
                         choices=("Hanoi", "Seoul", "Pyongyang", "Washington"))
     assert rejection(enough) is None
+
+
+def test_there_were_points_nowhere():
+    assert soft_flaw(_candidate("There were no injuries in the shelling of Yeoncheon in August 2015.")) is None

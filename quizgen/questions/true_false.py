@@ -52,7 +52,7 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
         out.append(_negation_removed(sentence, clause, tokens, context))
     else:
         out.append(_entity_swapped(sentence, tokens, context, context.attributed(clause))
-                   or _negation_added(sentence, clause, tokens, context))
+                   or (_negation_added(sentence, clause, tokens, context) if context.central(sentence) else None))
         if context.central(sentence):
             out.append(_statement(sentence, tokens, context, {}, context.attributed(clause), true=True, note=""))
     return [c for c in out if c is not None]

@@ -162,3 +162,16 @@ def test_a_future_year_moves_further_ahead(parse_sentences):
     sentences, context = parse_sentences("New Zealand voters will choose a new national flag in 2024.", OTHERS)
     falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
     assert "New Zealand voters will choose a new national flag in 2027." in falses, falses
+
+
+def test_no_denial_of_a_side_remark(parse_sentences):
+    """A bare 'not' makes a weak false statement; it is kept for the sentences that carry the story."""
+    story = ("Angela Merkel opened the summit in Brussels on Monday. Emmanuel Macron spoke about trade with China. "
+             "Leaders agreed on a new climate fund of 50 billion euros. The fund will open in Geneva in 2025. "
+             "Protesters gathered outside the hall in the rain. ")
+    remark = "Comic Corps collected donations of comics at the entrance of the hall."
+    sentences, context = parse_sentences(story + remark)
+    denials = [c.question.prompt for c in true_false.generate(sentences[-1], context) if " not " in c.question.prompt]
+    assert denials == [], denials
+    early, context = parse_sentences(remark + " " + story)
+    assert any(" not " in c.question.prompt for c in true_false.generate(early[0], context))

@@ -147,11 +147,24 @@ def _names_something(sentence) -> bool:
 
 
 def _unknown_word(stem: str) -> str | None:
-    """A lower-case word that no English word list has ('technlogy'): most often a typo."""
-    for word in re.findall(r"(?<![\w’'-])[a-z]{4,}(?![\w’'-])", stem):
-        if zipf_frequency(word, "en") == 0:
+    """A word no English word list has: lower-case ('technlogy'), or capitalised and one letter away
+    from a common word ('Technlogy' in a name); most often a typo copied from the article."""
+    for word in re.findall(r"(?<![\w’'-])[A-Za-z]{4,}(?![\w’'-])", stem):
+        lower = word.lower()
+        if zipf_frequency(lower, "en") > 0:
+            continue
+        if word.islower() or (len(word) >= 6 and _one_edit_from_common(lower)):
             return word
     return None
+
+
+def _one_edit_from_common(word: str) -> bool:
+    """Whether dropping, doubling, swapping or changing one letter gives an everyday word."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} \
+        | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
+    return any(zipf_frequency(e, "en") >= 3.5 for e in edits if e != word)
 
 
 def _sole_person(sentence) -> str | None:

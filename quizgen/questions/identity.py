@@ -9,6 +9,7 @@ is a real description from the same story and wrong for this person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,7 +49,7 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
         return []
     out = []
     for this in (d for d in described if d.sentence is sentence):
-        others = [d.text for d in described if d.name != this.name and d.text.lower() != this.text.lower()]
+        others = [d.text for d in described if d.name != this.name and not _shares_a_qualifier(d.text, this.text)]
         wrong = sorted(others, key=lambda text: (_length_gap(text, this.text), text))[:3]
         if len(wrong) < 3:
             continue
@@ -151,6 +152,16 @@ def _inflect():
 
 def _indefinite(phrase: str) -> str:
     return _inflect().a(phrase).split()[0]
+
+
+def _shares_a_qualifier(option: str, answer: str) -> bool:
+    """'an English defender' may be as true of the English captain as of Kyle Walker: an option that
+    shares a qualifying word with the answer ('English', 'Environment Canada') is not clearly wrong."""
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[\w’'.-]+", text)} - {"a", "an", "the", "of", "for", "to", "in"}
+
+    roles = [w for w in words(answer) & words(option) if w in ROLE_WORDS]  # 'spokesman' of another body is wrong
+    return bool((words(option) & words(answer)) - set(roles)) or option.lower() == answer.lower()
 
 
 def _length_gap(option: str, answer: str) -> int:

@@ -105,7 +105,8 @@ def finish(text: str, sentence: Sentence, *, attribution: str | None = None, que
         text = f"According to {attribution}, {text[0].lower() + text[1:] if _lower_ok(text) else text}"
     text = text[0].upper() + text[1:]
     text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"[\s,;:.?!]+$", "", text)
+    abbreviation = re.search(r"\b(?:[A-Z]\.){2,}$", text)  # 'U.S.' keeps its last full stop
+    text = re.sub(r"[\s,;:.?!]+$", "", text) + ("." if abbreviation and question else "")
     text = re.sub(r"[,;:]([\"”’])$", r"\1", text)
     if not quotes_balanced(text) or not brackets_balanced(text):
         return None

@@ -87,6 +87,9 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
     if any(c.dep_ in ("det", "nummod") for c in subject.children if c.lower_ != "the"):
         return None
     auxes = [t for t in verb.children if t.dep_ in ("aux", "auxpass") and t.i < verb.i]
+    if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
+                                   for c in verb.children):
+        return None  # 'are not to travel' reads as a ban, not as the plan denied
     if auxes:
         replace = {auxes[0].i: f"{auxes[0].text} not"}
     elif verb.lemma_ == "be":

@@ -48,6 +48,13 @@ SPECIFIC = [
 TYPOS = [
     ("Afghan girls won an award for technlogy at the FIRST Global Challenge.", "technlogy"),
     ("Officials said the misile landed near the port of Wonsan.", "misile"),
+    # capitalised inside a name, one letter away from an everyday word
+    ("Dean Kamen founded For Inspiration and Recognition of Science and Technlogy in New Hampshire.", "Technlogy"),
+]
+
+NOT_TYPOS = [
+    # a name no word list has is no typo
+    "Major general Fuad Basya spoke to reporters in Langsa on Friday.",
 ]
 
 
@@ -107,3 +114,9 @@ def test_he_after_who_is_the_one_person_the_sentence_names(parse_sentences):
     two, _ = parse_sentences("Ahmed Mohamed met Barack Obama after he brought a clock to the White House.")
     ambiguous = _made_from(two[0], "Who met Barack Obama after he brought a clock to the White House?", "short_answer")
     assert "unresolved pronoun" in (rejection(ambiguous) or "")
+
+
+@pytest.mark.parametrize("text", NOT_TYPOS)
+def test_a_rare_name_is_no_typo(parse_sentences, text):
+    sentences, _ = parse_sentences(text)
+    assert "dictionary" not in (soft_flaw(_made_from(sentences[-1], text)) or "")

@@ -175,3 +175,8 @@ def test_no_denial_of_a_side_remark(parse_sentences):
     assert denials == [], denials
     early, context = parse_sentences(remark + " " + story)
     assert any(" not " in c.question.prompt for c in true_false.generate(early[0], context))
+
+
+def test_no_denial_of_a_plan_with_be_to(parse_sentences):
+    sentences, context = parse_sentences("Ahmed Mohamed and his father are to travel to the United Nations.", OTHERS)
+    assert not any(" not to " in c.question.prompt for c in true_false.generate(sentences[0], context))

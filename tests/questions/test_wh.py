@@ -152,3 +152,11 @@ def test_a_report_parsed_as_two_clauses_gives_no_question(parse_sentences):
     made = [c.question.prompt for c in wh.generate(sentences[0], context) + true_false.generate(sentences[0], context)
             + fill_blank.generate(sentences[0], context)]
     assert not any(p.startswith(("A defector from the elite group within Scientology called", "Who called")) for p in made), made
+
+
+def test_an_abbreviation_keeps_its_full_stop(parse_sentences):
+    from quizgen.questions.stems import finish
+
+    sentences, _ = parse_sentences("Donald Trump asked the council to help the Afghan girls enter the U.S.")
+    assert finish("Who asked the council to help the Afghan girls enter the U.S.", sentences[0]) == \
+        "Who asked the council to help the Afghan girls enter the U.S.?"

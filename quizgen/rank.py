@@ -9,6 +9,7 @@ import hashlib
 import random
 import re
 from collections import Counter
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -158,6 +159,7 @@ def _unknown_word(stem: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _one_edit_from_common(word: str) -> bool:
     """Whether dropping, doubling, swapping or changing one letter gives an everyday word."""
     letters = "abcdefghijklmnopqrstuvwxyz"

@@ -157,10 +157,13 @@ class QuizContext:
 
     def mentions_of(self, article, lemma: str) -> int:
         """How many words of the article start with ``lemma`` ('broadcast' counts 'broadcasts')."""
-        counts = self._lemma_counts.get(id(article))
-        if counts is None:
-            counts = self._lemma_counts[id(article)] = Counter(re.findall(r"[a-z]+", article.text.lower()))
-        return sum(n for word, n in counts.items() if word.startswith(lemma))
+        key = (id(article), lemma)
+        if key not in self._lemma_counts:
+            counts = self._lemma_counts.get(id(article))
+            if counts is None:
+                counts = self._lemma_counts[id(article)] = Counter(re.findall(r"[a-z]+", article.text.lower()))
+            self._lemma_counts[key] = sum(n for word, n in counts.items() if word.startswith(lemma))
+        return self._lemma_counts[key]
 
     def _parsed_of(self, article):
         return next((p for p in self.parsed if p.article is article), None)

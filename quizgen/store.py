@@ -51,7 +51,9 @@ _MIGRATED_LOCK = threading.Lock()
 _WRITE_LOCKS: dict[str, threading.Lock] = {}
 
 
+# The writes waiting for each database file's next group commit (see Store.write).
 _PENDING: dict[str, "_Queue"] = {}
+_QUEUE_LOCK = threading.Lock()
 
 
 def _lock_key(path: str) -> str:
@@ -59,7 +61,7 @@ def _lock_key(path: str) -> str:
 
 
 def _write_lock(path: str) -> threading.Lock:
-    with _MIGRATED_LOCK:
+    with _QUEUE_LOCK:
         return _WRITE_LOCKS.setdefault(_lock_key(path), threading.Lock())
 
 
@@ -75,13 +77,19 @@ class _Job:
         self.woken = threading.Event()
 
     def run(self, store) -> None:
-        """Do the work inside the leader's transaction, undoing it alone if it raises."""
+        """Do the work inside the leader's transaction, undoing it alone if it raises.
+
+        An error after which SQLite has rolled back the whole transaction (disk full, I/O error)
+        is raised, so the batch fails together: the jobs before it must not be reported done.
+        """
         conn = store.db.conn
         if not self.one_statement:
             conn.execute("SAVEPOINT quizgen_job")
         try:
             self.result = self.work(store)
         except Exception as exc:
+            if not conn.in_transaction:
+                raise
             if not self.one_statement:
                 conn.execute("ROLLBACK TO quizgen_job")
             self.error = exc
@@ -98,7 +106,7 @@ class _Queue:
 
 
 def _queue(path: str) -> _Queue:
-    with _MIGRATED_LOCK:
+    with _QUEUE_LOCK:
         return _PENDING.setdefault(_lock_key(path), _Queue())
 
 
@@ -271,9 +279,11 @@ class Store:
 
         With synchronous=FULL every commit waits for the disk; when a class submits at once, one
         thread leads: it commits every job queued meanwhile in one transaction, each in its own
-        savepoint (a job that raises is undone alone; ``one_statement`` work needs none, as SQLite
-        undoes a failed statement itself), wakes their threads together and hands the lead to the
-        next job queued. Nothing is answered before its commit, so an answered write is never lost.
+        savepoint (a job that raises is undone alone), wakes their threads together and hands the
+        lead to the next job queued. ``one_statement`` work runs without a savepoint, as SQLite undoes
+        a failed statement itself: it must change the database with one statement and raise only
+        before it, or after a statement that changed nothing. Nothing is answered before its commit,
+        so an answered write is never lost.
         """
         conn = self.db.conn
         if conn.in_transaction:
@@ -281,7 +291,7 @@ class Store:
                 return work(self)
         queue = _queue(self.path)
         job = _Job(work, one_statement)
-        with _MIGRATED_LOCK:
+        with _QUEUE_LOCK:
             queue.jobs.append(job)
             job.leads = not queue.led
             queue.led = True
@@ -300,21 +310,23 @@ class Store:
         batch: list[_Job] = []
         try:
             with _write_lock(self.path):
-                with _MIGRATED_LOCK:
+                with _QUEUE_LOCK:
                     batch, queue.jobs = queue.jobs, []
-                try:
-                    conn.execute("BEGIN IMMEDIATE")
-                    for item in batch:
-                        item.run(self)
-                    conn.execute("COMMIT")
-                except BaseException as exc:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    for item in batch:
-                        item.result, item.error = None, exc
-                    raise
+                conn.execute("BEGIN IMMEDIATE")
+                for item in batch:
+                    item.run(self)
+                conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if not batch:  # failed before taking the queue (even its own job): fail what is queued
+                with _QUEUE_LOCK:
+                    batch, queue.jobs = queue.jobs, []
+            for item in batch:
+                item.result, item.error = None, exc
+            raise
         finally:
-            with _MIGRATED_LOCK:
+            with _QUEUE_LOCK:
                 successor = queue.jobs[0] if queue.jobs else None
                 queue.led = successor is not None
                 if successor is not None:

@@ -221,9 +221,17 @@ class QuizContext:
         return " " not in key and any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in self._all_keys)
 
     def lone_surname(self, text: str) -> bool:
-        """A single word that is the surname of exactly one person the articles name in full."""
+        """A single word that is the surname of exactly one person the articles name in full, and is
+        not used more often as a place ('Washington' in an article that also names Anna Washington)."""
         key = name_key(text)
-        return " " not in text.strip() and not text.isupper() and len(self.full_names.get(key, "").split()) > 1
+        if " " in text.strip() or text.isupper() or len(self.full_names.get(key, "").split()) < 2:
+            return False
+        as_place = sum(counter[name] for label, counter in self.entities.items() if label in PLACE_TYPES
+                       for name in counter if name_key(name) == key)
+        full = name_key(self.full_names[key])
+        as_person = sum(n for name, n in self.entities.get("PERSON", Counter()).items()
+                        if name_key(name) in (key, full))
+        return as_place < as_person
 
     def full_name(self, text: str) -> str:
         """The longest form of a person's name the quiz's articles give ('Kim' -> 'Kim Jong Un')."""
@@ -322,6 +330,7 @@ class QuizContext:
         return next(iter(names.values())) if len(names) == 1 else None
 
 
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "COUNTRY", "GPE_OTHER"})
 _NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case"})
 
 

@@ -74,7 +74,8 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
             if full and len(full.split()) > 1 and full.split()[-1] == token.text:
                 replace[token.i] = full
     for ent in sentence.span.ents:
-        if (ent.label_ != "PERSON" and not context.lone_surname(clean_entity(ent.text))) or ent.root.dep_ == "compound":
+        if ent.root.dep_ == "compound" or (ent.label_ != "PERSON" and (
+                not context.lone_surname(clean_entity(ent.text)) or _after_a_place_word(ent))):
             continue  # "the Biden administration" stays as written; "Lukaku" tagged as a place is a person
         name = clean_entity(ent.text)
         full = context.full_name(name)
@@ -83,6 +84,14 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
             for token in ent[1:]:
                 replace[token.i] = ""
     return replace
+
+
+_PLACE_PREPOSITIONS = frozenset("in at to from near into across outside around toward towards".split())
+
+
+def _after_a_place_word(ent) -> bool:
+    """'met in Washington': a name after a preposition of place is a place, whatever else it names."""
+    return ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS
 
 
 def phrase(tokens: list, sentence: Sentence, context: QuizContext) -> str:

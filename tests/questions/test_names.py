@@ -95,3 +95,10 @@ def test_a_definite_is_not_named_when_the_article_names_two_such(parse_sentences
               "New Territories East geographical constituency.")
     rendered = _rendered(parse_sentences, before, "Eddie Chu had the most votes in the geographical constituency.")
     assert "Island geographical" not in rendered and "East geographical" not in rendered, rendered
+
+
+def test_a_place_is_not_taken_for_a_person_of_that_name(parse_sentences):
+    """'Washington' stays a place in an article that also names Anna Washington."""
+    before = "Anna Washington, a teacher from Ohio, wrote to Congress."
+    rendered = _rendered(parse_sentences, before, "Joe Biden met Emmanuel Macron in Washington on Monday.")
+    assert "Anna Washington" not in rendered, rendered

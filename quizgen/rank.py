@@ -329,6 +329,9 @@ def _reveals(asker: Candidate, answered: Candidate) -> bool:
     Naming Kim Jong Un in a question about the Hanoi summit does not give away who visited the
     factory; a statement that Kim Jong Un visited the factory does.
     """
+    if answered.kind == "identity" and answered.question.answer_span is not None:
+        # "English captain Harry Kane scored" (true or false) tells who Harry Kane is
+        return answered.question.answer_span.text.lower() in asker.question.prompt.lower()
     if asker.question.answer == "False":
         return False  # a false statement gives nothing away
     if answered.question.type == "true_false":  # a stem that states the statement settles it

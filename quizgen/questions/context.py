@@ -343,7 +343,8 @@ def _left_modifiers(noun) -> list:
         words = words[1:]  # 'the', 'a'
     if any(t.dep_ not in _NAMING_DEPS or t.like_num or t.tag_ in ("WP$", "PRP$") for t in words):
         return []  # 'a 2 meter high pig', 'whose boat', 'their tests': not a name to borrow
-    naming = [t for t in words if t.text[:1].isupper() and not t.is_stop]  # 'prototype orbiter' may be another
+    naming = [t for t in words if t.text[:1].isupper() and not t.is_stop  # 'prototype orbiter' may be another
+              and (t.i != t.sent.start or t.pos_ == "PROPN" or t.ent_type_)]  # 'Heavy storms' opens a sentence
     return words if naming and len(words) <= 5 else []
 
 

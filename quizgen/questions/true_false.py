@@ -172,6 +172,7 @@ def _acted_on(preposition) -> bool:
     return preposition.lower_ in ("on", "against", "with", "to", "from") and preposition.head.dep_ == "dobj"
 
 
+_FUTURE = re.compile(r"\b(will|shall|(is|are) (due|to|scheduled|expected)|plans? to|expects? to)\b", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(in |since )?((?:19|20)\d\d)$")
 _SPAN_OF_TIME = re.compile(r"^((?:the age of )?(?:about |nearly |almost )?)(\w+) (hours?|days?|weeks?|months?|years?)$",
                            re.IGNORECASE)
@@ -186,8 +187,10 @@ def _changed_time(ent, sentence) -> str | None:
         year = int(match.group(2))
         named = set(re.findall(r"\b(?:19|20)\d\d\b", sentence.article.text))
         now = sentence.article.date.year if sentence.article.date else None
+        future = _FUTURE.search(sentence.text) is not None
         # the same side of the article's own year: a vote 'early in 2016' moved to 2013 is past already
-        steps = (3, 4) if now is not None and year > now else (-3, -4) if now is not None else (-3, 3, -4, 4)
+        ahead = year > now or (year == now and future) if now is not None else future
+        steps = (3, 4) if ahead else (-3, -4)
         other = next((year + s for s in steps if str(year + s) not in named), None)
         return f"{match.group(1) or ''}{other}" if other else None
     if (match := _SPAN_OF_TIME.match(text)) and (number := read_number(match.group(2))) is not None \

@@ -10,7 +10,8 @@ from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
 from quizgen.questions.clauses import Clause, do_support, main_clause, third_person
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
-from quizgen.questions.stems import about_the_reporting, finish, fits, phrase, phrase_with, subject_stands_alone
+from quizgen.questions.stems import (about_the_reporting, finish, fits, name_replacements, phrase, phrase_with,
+                                     subject_stands_alone)
 
 SUBJECT_WH = {"PERSON": ("Who", "person"), "ORG": ("Which organisation", "organisation"),
               "ORG_MEDIA": ("Which news organisation", "organisation"),
@@ -227,7 +228,8 @@ def _inverted(sentence: Sentence, clause: Clause, context: QuizContext, drop: se
     first, last = _subject_span(clause)
     subject = phrase([t for t in clause.tokens if first <= t.i <= last], sentence, context)
     opening = sentence.span.doc[first]
-    if opening.pos_ not in ("PROPN", "PRON") and opening.ent_type_ == "" and subject[:1].isupper():
+    renamed = opening.i in name_replacements(sentence, context)  # "President Trump's travel ban" keeps its capital
+    if opening.pos_ not in ("PROPN", "PRON") and opening.ent_type_ == "" and not renamed and subject[:1].isupper():
         subject = subject[0].lower() + subject[1:]  # 'did fishermen in Aceh rescue', 'did the navy ...'
     subject = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", subject)
     moved = {t.i for t in clause.verb.children if t.dep_ in ("aux", "auxpass") and t.lower_ == aux}

@@ -66,3 +66,16 @@ def test_options_are_the_other_peoples_descriptions(parse_sentences):
     # 'an English defender' is left out: the article does not say the English captain is no defender
     assert set(question.choices) == {"the English captain", "the Swedish captain", "the Panama coach",
                                      "a Belgian striker"}
+
+
+def test_a_statement_naming_the_description_gives_the_who_is_who_away(parse_sentences):
+    from quizgen.models import Question, Span
+    from quizgen.questions.base import Candidate
+    from quizgen.rank import _conflicts
+
+    sentences, context = parse_sentences(MATCH)
+    who = next(c for s in sentences for c in identity.generate(s, context) if c.question.prompt == "Who is Harry Kane?")
+    statement = Candidate(Question(type="true_false", prompt="English captain Harry Kane scored twice against Panama.",
+                                   answer="False", choices=["True", "False"],
+                                   evidence=[Span("a1", 0, 5, "x")], focus="event"), sentences[1])
+    assert _conflicts(statement, [who])

@@ -66,6 +66,9 @@ NOT_FULLER = [
      "Fuad Basya said the asylum seekers left the boat near Langsa.", "whose boat"),
     ("A 2 meter high rotating pig stood in Taipei in 2007.",
      "Crowds in Taipei photographed the pig in March.", "meter high"),
+    # a capital that only opens a sentence names nothing
+    ("Heavy storms hit Florida in March.", "Governor Ron DeSantis blamed the storms for the damage in Tampa.",
+     "Heavy storms"),
     # a common noun alone may name another of its kind: Enterprise was the prototype orbiter, not Atlantis
     ("NASA gave Enterprise, the prototype orbiter, to a museum in New York.",
      "Atlantis will go on display in Florida after the orbiter's last flight.", "prototype"),

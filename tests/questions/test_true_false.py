@@ -180,3 +180,10 @@ def test_no_denial_of_a_side_remark(parse_sentences):
 def test_no_denial_of_a_plan_with_be_to(parse_sentences):
     sentences, context = parse_sentences("Ahmed Mohamed and his father are to travel to the United Nations.", OTHERS)
     assert not any(" not to " in c.question.prompt for c in true_false.generate(sentences[0], context))
+
+
+def test_a_year_this_year_in_the_future_tense_moves_ahead(parse_sentences):
+    """Article of January 2022: 'will be held in 2022' becomes 2025, not the past 2019."""
+    sentences, context = parse_sentences("South Korea's presidential election will be held in 2022.", OTHERS)
+    falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
+    assert any("in 2025" in p for p in falses) and not any("in 2019" in p for p in falses), falses

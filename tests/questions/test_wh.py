@@ -160,3 +160,10 @@ def test_an_abbreviation_keeps_its_full_stop(parse_sentences):
     sentences, _ = parse_sentences("Donald Trump asked the council to help the Afghan girls enter the U.S.")
     assert finish("Who asked the council to help the Afghan girls enter the U.S.", sentences[0]) == \
         "Who asked the council to help the Afghan girls enter the U.S.?"
+
+
+def test_a_subject_renamed_after_the_article_keeps_its_capitals(parse_sentences):
+    sentences, context = parse_sentences(
+        "President Donald Trump's travel ban took effect in January. The ban was blocked in Seattle in February.")
+    made = {c.kind: c.question.prompt for c in wh.generate(sentences[1], context)}
+    assert made["wh_where"] == "Where was President Donald Trump's travel ban blocked in February?", made

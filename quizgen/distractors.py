@@ -31,8 +31,8 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         own = context.same_kind(label, answer, use_bank=False)
         banked = [o for o in context.same_kind(label, answer) if o not in own][:10]
         near = _paragraph_distances(candidate)
-        pool = sorted(own, key=lambda o: (near(o), _length_gap(o, answer))) + \
-            sorted(banked, key=lambda o: _length_gap(o, answer))
+        pool = sorted(own, key=lambda o: (near(o), length_gap(o, answer))) + \
+            sorted(banked, key=lambda o: length_gap(o, answer))
     prompt_key = name_key(candidate.question.prompt)
     chosen: list[str] = []
     for option in pool:
@@ -81,7 +81,8 @@ def _sort_key(option: str) -> float:
     return float(match.group(2)) if match else 0.0
 
 
-def _length_gap(option: str, answer: str) -> int:
+def length_gap(option: str, answer: str) -> int:
+    """How far an option's length is from the answer's: a much longer or shorter option stands out."""
     return abs(len(option.split()) - len(answer.split())) * 10 + abs(len(option) - len(answer)) // 4
 
 

@@ -174,7 +174,7 @@ def _sole_person(sentence) -> str | None:
     span = getattr(sentence, "span", None)
     people = {e.text for e in span.ents if e.label_ == "PERSON"} if span is not None else set()
     longest = max(people, key=len, default=None)
-    if longest and all(p in longest for p in people):
+    if longest and all(set(p.split()) <= set(longest.split()) for p in people):  # 'Li' is no part of 'Libya'
         return longest
     return None
 
@@ -196,8 +196,8 @@ def _unresolved_pronoun(stem: str, sole_person: str | None = None) -> bool:
         if match.group(1):
             return True
         pronoun = match.group(2).lower()
-        if sole_person and pronoun in _PERSONAL and (
-                re.search(r"\bWho\b", stem[: match.start()]) or sole_person.split()[-1] in stem[: match.start()]):
+        if sole_person and pronoun in _PERSONAL and re.search(
+                rf"\b(Who|{re.escape(sole_person.split()[-1])})\b", stem[: match.start()]):
             continue
         if match.group(2).lower() == "they":
             return True  # "X said they ...": who 'they' are is rarely X

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizgen.distractors import arrange
+from quizgen.distractors import arrange, length_gap
 from quizgen.models import Question, Span
 from quizgen.nlp import Sentence
 from quizgen.questions.base import Candidate, sentence_span
@@ -50,7 +50,7 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     out = []
     for this in (d for d in described if d.sentence is sentence):
         others = [d.text for d in described if d.name != this.name and not _shares_a_qualifier(d.text, this.text)]
-        wrong = sorted(others, key=lambda text: (_length_gap(text, this.text), text))[:3]
+        wrong = sorted(others, key=lambda text: (length_gap(text, this.text), text))[:3]
         if len(wrong) < 3:
             continue
         prompt = f"Who is {this.name}?"
@@ -163,6 +163,3 @@ def _shares_a_qualifier(option: str, answer: str) -> bool:
     roles = [w for w in words(answer) & words(option) if w in ROLE_WORDS]  # 'spokesman' of another body is wrong
     return bool((words(option) & words(answer)) - set(roles)) or option.lower() == answer.lower()
 
-
-def _length_gap(option: str, answer: str) -> int:
-    return abs(len(option.split()) - len(answer.split()))

@@ -82,7 +82,7 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
     already in it, the denial need not be false.
     """
     verb, subject = clause.verb, clause.subject
-    if subject.pos_ != "PROPN" or any(t.lower_ in NOT_NEGATABLE for t in tokens):
+    if subject.pos_ != "PROPN" or any(t.lower_ in NOT_NEGATABLE or t.lemma_ in NOT_NEGATABLE for t in tokens):
         return None
     if any(c.dep_ in ("det", "nummod") for c in subject.children if c.lower_ != "the"):
         return None

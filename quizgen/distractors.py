@@ -47,14 +47,15 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
 
 
 def _paragraph_distances(candidate: Candidate):
-    """option -> how many paragraphs from the question's sentence the article first names it near:
-    the players of the same match, the officials of the same meeting tempt most. Far is 99."""
+    """option -> how many paragraphs lie between the question's sentence and the nearest mention of the
+    option (a person also by surname): the players of the same match tempt most. Never named: 99."""
     sentence = candidate.sentence
     text = sentence.article.text
     starts = sentence.article.paragraph_starts
+    person = candidate.answer_label == "PERSON"
 
     def distance(option: str) -> int:
-        words = [w for w in (option, option.split()[-1]) if len(w) > 2]
+        words = [w for w in ((option, option.split()[-1]) if person else (option,)) if len(w) > 2]
         found = [m.start() for w in words for m in re.finditer(rf"\b{re.escape(w)}\b", text)]
         if not found:
             return 99

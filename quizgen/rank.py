@@ -88,11 +88,19 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "an adverb that points to the sentence before ('would then choose', 'were there')"
     if q.type == "true_false" and not _names_something(candidate.sentence):
         return "a general statement (no one, no place, number or date): guessable without reading"
+    if q.type in ("multiple_choice", "short_answer") and _names_nothing(q.prompt):
+        return "a short stem that names no one, nothing and no number: many could fit ('Who scored a penalty?')"
     if re.search(r"\brespectively\b", outside_quote):
         return "pairs two lists ('..., respectively'): hard to read as one question"
     if word := _unknown_word(outside_quote):
         return f"a word no dictionary has ('{word}'): a typo copied from the article"
     return None
+
+
+def _names_nothing(stem: str) -> bool:
+    """A stem of at most eight words with no name, title or figure after its first word."""
+    words = stem.split()
+    return len(words) <= 8 and not any(w[:1].isupper() or any(c.isdigit() for c in w) for w in words[1:])
 
 
 def _points_back(stem: str, nouns: set[str] = frozenset()) -> bool:

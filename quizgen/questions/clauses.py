@@ -114,9 +114,10 @@ def clause_tokens(verb, compact: bool = False) -> list:
     if compact:
         for token in verb.subtree:
             if token.dep_ in OPTIONAL_IN_COMPACT and token.i != verb.i and not _names_its_head(token):
-                dropped |= {t.i for t in token.subtree}
-                if token.i > 0 and token.doc[token.i - 1].text == "," and token.dep_ != "relcl":
-                    dropped.add(token.i - 1)
+                dropped |= _with_commas(token) if token.dep_ == "appos" else {t.i for t in token.subtree}
+                first = min(t.i for t in token.subtree)
+                if first > 0 and token.doc[first - 1].text == "," and token.dep_ != "relcl":
+                    dropped.add(first - 1)
     for child in verb.children:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         if child.dep_ in ("conj", "parataxis") and (child.pos_ in ("VERB", "AUX") or own_subject):
@@ -127,10 +128,19 @@ def clause_tokens(verb, compact: bool = False) -> list:
         elif child.dep_ == "mark":
             dropped.add(child.i)
     for token in verb.subtree:
-        if token.dep_ == "appos" and _comma_before(token) and _closed_after(token) and not _names_its_head(token):
-            dropped |= {t.i for t in token.subtree}
+        if token.dep_ == "appos" and _comma_before(token) and _closed_after(token) and not _names_its_head(token) \
+                and not any(a.dep_ == "appos" and a.i not in dropped for a in token.ancestors):
+            dropped |= _with_commas(token)  # 'from Irving, Texas,' inside a kept appositive stays whole
     tokens = [t for t in verb.subtree if t.i not in dropped]
     return _trim(tokens)
+
+
+def _with_commas(appositive) -> set[int]:
+    """An appositive's tokens and the commas that set it off: ', a practising homeopath,'."""
+    ids = {t.i for t in appositive.subtree}
+    first, last = min(ids), max(ids)
+    doc = appositive.doc
+    return ids | {i for i in (first - 1, last + 1) if 0 <= i < len(doc) and doc[i].text == ","}
 
 
 def _comma_set(child, verb) -> bool:
@@ -158,7 +168,7 @@ def _closed_after(token) -> bool:
     Batman: The Animated Series' parsed short of its title must not be cut at the colon."""
     last = max(t.i for t in token.subtree)
     doc = token.doc
-    return last + 1 >= len(doc) or doc[last + 1].text in (",", ")", "—", "–", ".", ";")
+    return last + 1 >= len(doc) or doc[last].text == "," or doc[last + 1].text in (",", ")", "—", "–", ".", ";")
 
 
 _EDGE_PUNCTUATION = frozenset(",;:.-—–!?")

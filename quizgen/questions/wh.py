@@ -112,6 +112,8 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
         return False
     if any(t.is_quote or t.text == ":" for t in predicate[1:3]):
         return False  # "Cooper continued: '...'": quote questions ask who said it
+    if re.search(r"(^|\s),\s+(as well as|along with|together with|alongside)\b", " ".join(t.lower_ for t in predicate)):
+        return False  # "Who was re-elected, as well as Claudia Mo?": others did it too
     return not context.shared_predicate(sentence, clause.verb)  # "Who won the award?" when three players did
 
 

@@ -70,6 +70,8 @@ SOFT = [
     ("Who was elected with 58,825 votes, the highest in the constituency?", "points back"),
     ("Who personally asked the council to help the girls?", "points back"),
     ("Both countries have put their _____ on high levels of alert.", "opens with a word that points back"),
+    ("Who scored from the penalty spot?", "many could fit"),
+    ("Who was elected for the first time?", "many could fit"),
     ("Other pro-Beijing candidates elected were _____ and Horace Cheung.", "opens with a word that points back"),
     ("Voters would then choose between the new flag and their current flag early in 2016.", "points to the sentence"),
     ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),
@@ -101,6 +103,10 @@ def test_multiple_choice_needs_three_distractors():
     enough = _candidate("Where did the summit take place in 2019?", kind="multiple_choice",
                         choices=("Hanoi", "Seoul", "Pyongyang", "Washington"))
     assert rejection(enough) is None
+
+
+def test_a_quoted_name_is_something_named():
+    assert soft_flaw(_candidate('Who visited a munitions factory producing a "major weapon system"?')) is None
 
 
 def test_there_were_points_nowhere():

@@ -188,3 +188,17 @@ def test_a_year_this_year_in_the_future_tense_moves_ahead(parse_sentences):
     sentences, context = parse_sentences("South Korea's presidential election will be held in 2022.", OTHERS)
     falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
     assert any("in 2025" in p for p in falses) and not any("in 2019" in p for p in falses), falses
+
+
+def test_an_appositive_leaves_no_comma_behind(parse_sentences):
+    sentences, context = parse_sentences("Thomas Sam, a practising homeopath, instead decided to treat his "
+                                         "daughter himself in Sydney.", OTHERS)
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert made and not any("Sam," in p for p in made), made
+
+
+def test_an_appositive_with_an_appositive_inside_goes_whole(parse_sentences):
+    sentences, context = parse_sentences("Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at his "
+                                         "school by police in September.", OTHERS)
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert made and all(p.startswith("Ahmed Mohamed was") for p in made), made

@@ -95,6 +95,9 @@ NOTHING = [
     ("Angela Merkel did not attend the summit in Brussels.", None),
     # "Which place" would be vague: only countries are asked with "which"
     ("Apple announced a new phone in California.", "wh_subject"),
+    # others did it too
+    ("Ann Chiang was successfully re-elected in Kowloon West, as well as Claudia Mo of the Civic Party.",
+     "wh_subject"),
     # a misparse ('rates' read as what Myanmar is) gives no question at all
     ("Myanmar is mainly Buddhist and the United Nations rates the Rohingya among the world's most persecuted "
      "groups.", None),

@@ -8,7 +8,7 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
-from quizgen.questions.clauses import GENDERED, HABITUAL, main_clause, past_form
+from quizgen.questions.clauses import GENDERED, HABITUAL, REPORTING_VERBS, main_clause, past_form
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
 from quizgen.questions.stems import about_the_reporting, finish, fits, phrase_with, subject_stands_alone
 
@@ -84,6 +84,8 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
     verb, subject = clause.verb, clause.subject
     if subject.pos_ != "PROPN" or any(t.lower_ in NOT_NEGATABLE or t.lemma_ in NOT_NEGATABLE for t in tokens):
         return None
+    if verb.lemma_ in REPORTING_VERBS or verb.lemma_ in ("observe", "note", "comment", "describe", "call"):
+        return None  # 'The Deseret News did not observe that ...' denies the reporting, not the news
     if any(c.dep_ in ("det", "nummod") for c in subject.children if c.lower_ != "the"):
         return None
     auxes = [t for t in verb.children if t.dep_ in ("aux", "auxpass") and t.i < verb.i]

@@ -202,3 +202,9 @@ def test_an_appositive_with_an_appositive_inside_goes_whole(parse_sentences):
                                          "school by police in September.", OTHERS)
     made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
     assert made and all(p.startswith("Ahmed Mohamed was") for p in made), made
+
+
+def test_no_denial_of_the_reporting_itself(parse_sentences):
+    sentences, context = parse_sentences("The Deseret News observed that the hashtag on Twitter had become an "
+                                         "international phenomenon in September.", OTHERS)
+    assert not any(" not " in c.question.prompt for c in true_false.generate(sentences[0], context))

@@ -19,6 +19,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 def clean_entity(text: str) -> str:
     """Entity text without a possessive ending or stray quotes ('Biden’s' -> 'Biden')."""
     text = _POSSESSIVE.sub("", text.strip()).strip("\"“”‘’' ")
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip()  # 'The World Health Organisation (WHO' cut at its bracket
     return text
 
 
@@ -106,6 +108,7 @@ class QuizContext:
     _lemma_counts: dict = field(default_factory=dict)
     _mentions_named: dict = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
+    placed: Counter = field(default_factory=Counter)  # names used after 'in', 'at', 'to': places
 
     def __post_init__(self) -> None:
         person_names: list[str] = []
@@ -115,6 +118,9 @@ class QuizContext:
             for doc in parsed.docs:
                 for ent in doc.ents:
                     text = clean_entity(ent.text)
+                    if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 \
+                            and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
+                        self.placed[name_key(text)] += 1  # 'in Washington': used as a place
                     if ent.label_ in ENTITY_LABELS and text and text[0].isupper():
                         self.entities[finer_type(ent.label_, text)][text] += 1
                         mentions.setdefault(id(parsed.article), []).append(text)
@@ -222,12 +228,12 @@ class QuizContext:
 
     def lone_surname(self, text: str) -> bool:
         """A single word that is the surname of exactly one person the articles name in full, and is
-        not used more often as a place ('Washington' in an article that also names Anna Washington)."""
+        not used more often as a place ('in Washington' in an article that also names Anna Washington;
+        'Paris said', tagged as a city, is still Valeska Paris)."""
         key = name_key(text)
         if " " in text.strip() or text.isupper() or len(self.full_names.get(key, "").split()) < 2:
             return False
-        as_place = sum(counter[name] for label, counter in self.entities.items() if label in PLACE_TYPES
-                       for name in counter if name_key(name) == key)
+        as_place = self.placed[key]  # 'in Washington', not 'Paris said' tagged as a city
         full = name_key(self.full_names[key])
         as_person = sum(n for name, n in self.entities.get("PERSON", Counter()).items()
                         if name_key(name) in (key, full))
@@ -330,7 +336,7 @@ class QuizContext:
         return next(iter(names.values())) if len(names) == 1 else None
 
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "COUNTRY", "GPE_OTHER"})
+PLACE_PREPOSITIONS = frozenset("in at to from near into across outside around toward towards".split())
 _NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case"})
 
 

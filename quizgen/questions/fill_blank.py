@@ -19,6 +19,8 @@ from quizgen.questions.stems import finish, fits, phrase_with
 
 BLANK = "_____"
 CURRENCY = frozenset("$£€¥")
+QUALIFIER_WORDS = frozenset("about around over only nearly almost some roughly approximately more less fewer than "
+                            "at least up to under".split())
 RARE_ZIPF = 3.6  # words rarer than this in everyday English make good key terms
 RARE_MODIFIER_ZIPF = 3.0  # 'cosplay outfits' (3.4) is everyday; 'denuclearization talks' (2.2) is not
 _FOCUS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation",
@@ -137,6 +139,8 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
             return None  # "thousands of fans": no number to find
         if number is not None and number.style == "word" and number.value == 1:
             return None  # "when one player was caught": hardly a count
+        while len(span) > 1 and span[0].lower_ in QUALIFIER_WORDS:
+            span = doc[span.start + 1:span.end]  # "over _____": the hedge stays in the sentence
     if span.start > 0 and doc[span.start - 1].text in CURRENCY:
         span = doc[span.start - 1:span.end]  # "$50,000" is blanked whole
     if span.end < len(doc) and doc[span.end].text in ("'", "’", "'s", "’s"):

@@ -7,7 +7,7 @@ import re
 from quizgen.dates import make_explicit
 from quizgen.nlp import Sentence
 from quizgen.questions.clauses import is_anaphoric, render
-from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key
+from quizgen.questions.context import PLACE_PREPOSITIONS, QuizContext, clean_entity, finer_type, name_key
 
 
 MAX_STEM_WORDS = 32
@@ -69,7 +69,8 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
             expanded.add(token.lemma_)
     in_names = {t.i for ent in sentence.span.ents for t in ent}
     for token in sentence.span:  # a surname the tagger missed: "Basya said ..."
-        if token.pos_ == "PROPN" and token.i not in in_names and token.dep_ != "compound" and token.i not in replace:
+        if token.pos_ == "PROPN" and token.i not in in_names and token.dep_ != "compound" and token.i not in replace \
+                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"):  # 'Junius Ho' is not 'Cyd Ho'
             full = context.full_names.get(name_key(token.text))
             if full and len(full.split()) > 1 and full.split()[-1] == token.text:
                 replace[token.i] = full
@@ -86,12 +87,9 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
     return replace
 
 
-_PLACE_PREPOSITIONS = frozenset("in at to from near into across outside around toward towards".split())
-
-
 def _after_a_place_word(ent) -> bool:
     """'met in Washington': a name after a preposition of place is a place, whatever else it names."""
-    return ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS
+    return ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
 def phrase(tokens: list, sentence: Sentence, context: QuizContext) -> str:

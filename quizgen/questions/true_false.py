@@ -132,6 +132,8 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "the island of Lesbos", "the plant in Detroit": a place inside a description
         if _joined_to_unlike(ent):
             continue  # "Syria and all refugees are covered": with one of two changed the item is half true
+        if ent.label_ == "PERSON" and any(c.dep_ == "poss" for c in ent.root.children):
+            continue  # "Civic Party's Jeremy Tam": another person would not be of that party
         if ent.label_ == "PERSON" and any(t.lower_ in GENDERED for t in tokens):
             continue  # "Serena Williams won her first match": another person would not fit "her"
         if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in ("of", "from", ","):

@@ -38,6 +38,9 @@ CASES = [
      "exception for religious schools.", "secularist"),
     ("The storm destroyed 40 homes in the village of Alba.",
      "fill_number", "The storm destroyed _____ homes in the village of Alba.", "40"),
+    # a hedge stays in the sentence, the blank is the figure
+    ("Saudi officials installed a wall to protect over 60,000 pilgrims in Mina.",
+     "fill_number", "Saudi officials installed a wall to protect over _____ pilgrims in Mina.", "60,000"),
 ]
 
 NOT_BLANKED = [

@@ -105,3 +105,21 @@ def test_a_place_is_not_taken_for_a_person_of_that_name(parse_sentences):
     before = "Anna Washington, a teacher from Ohio, wrote to Congress."
     rendered = _rendered(parse_sentences, before, "Joe Biden met Emmanuel Macron in Washington on Monday.")
     assert "Anna Washington" not in rendered, rendered
+
+
+
+def test_an_unclosed_bracket_is_cut_from_a_name():
+    from quizgen.questions.context import clean_entity
+
+    assert clean_entity("The World Health Organisation (WHO") == "The World Health Organisation"
+    assert clean_entity("The World Health Organisation (WHO)") == "The World Health Organisation (WHO)"
+
+
+def test_a_first_name_keeps_its_own_surname(parse_sentences):
+    """Where the articles call someone else 'Ho' (Cyd Ho), 'Junius Ho' stays Junius Ho."""
+    sentences, context = parse_sentences("The pro-Beijing camp candidates elected were New People Party's "
+                                         "Michael Tien and pro-establishment nonpartisan Junius Ho.")
+    context.full_names["ho"] = "Cyd Ho"
+    context.replacements.clear()
+    rendered = phrase(list(sentences[0].span), sentences[0], context)
+    assert "Junius Ho" in rendered and "Cyd Ho" not in rendered, rendered

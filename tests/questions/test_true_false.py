@@ -208,3 +208,10 @@ def test_no_denial_of_the_reporting_itself(parse_sentences):
     sentences, context = parse_sentences("The Deseret News observed that the hashtag on Twitter had become an "
                                          "international phenomenon in September.", OTHERS)
     assert not any(" not " in c.question.prompt for c in true_false.generate(sentences[0], context))
+
+
+def test_no_swap_of_a_person_named_with_a_party(parse_sentences):
+    sentences, context = parse_sentences("Civic Party's Jeremy Tam was elected for the first time in Kowloon East.",
+                                         "Labour Party's Lee Cheuk-yan lost his seat in New Territories West.")
+    falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
+    assert not any("Lee Cheuk-yan" in p for p in falses), falses

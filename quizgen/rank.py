@@ -29,6 +29,7 @@ _POINTING_DEFINITE = re.compile(
     r"video|site|website|document|date|case|ruling|forms|idea|law|request|broadcasts|scheme|measure|policy|"
     r"proposal)"
     r"\b(?!\s+(of|in|at|for|that|which|who|where|between)\b)(?!['’]s? \w+ (of|in))")
+_QUOTED_CLAIM = re.compile(r"[“\"](\S+\s+){3,}\S+?[”\"]")  # four words or more in quotation marks
 _POINTING_ADVERB = re.compile(
     r"\b(then|thereafter|afterwards|there)\b(?!\s+(is|are|was|were|will|would|has|have|had|may|might|could|"
     r"seems?|remains?|appears?)\b)", re.IGNORECASE)
@@ -86,6 +87,8 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "opens with a word that points back ('Both countries', 'Other candidates')"
     if _POINTING_ADVERB.search(outside_quote):
         return "an adverb that points to the sentence before ('would then choose', 'were there')"
+    if q.type == "true_false" and _QUOTED_CLAIM.search(q.prompt) and not re.search(r"\b(According to|said|says)\b", q.prompt):
+        return "someone's quoted words given as a fact, without who said them"
     if q.type == "true_false" and not _names_something(candidate.sentence):
         return "a general statement (no one, no place, number or date): guessable without reading"
     if q.type in ("multiple_choice", "short_answer") and _names_nothing(q.prompt):

@@ -120,3 +120,15 @@ def test_he_after_who_is_the_one_person_the_sentence_names(parse_sentences):
 def test_a_rare_name_is_no_typo(parse_sentences, text):
     sentences, _ = parse_sentences(text)
     assert "dictionary" not in (soft_flaw(_made_from(sentences[-1], text)) or "")
+
+
+def test_quoted_words_given_as_a_fact_are_a_soft_flaw(parse_sentences):
+    sentences, _ = parse_sentences("Iodine deficiency is \"the sleeper health issue in Australia\", a report by the "
+                                   "University of Sydney says.")
+    unattributed = _made_from(sentences[0], 'Iodine deficiency is "the sleeper health issue in Australia".')
+    assert "quoted words" in (soft_flaw(unattributed) or "")
+    attributed = _made_from(sentences[0], 'According to the University of Sydney, iodine deficiency is "the sleeper '
+                                          'health issue in Australia".')
+    assert "quoted words" not in (soft_flaw(attributed) or "")
+    scare_quotes = _made_from(sentences[0], 'The Afghan girls were granted "parole" status in Washington.')
+    assert "quoted words" not in (soft_flaw(scare_quotes) or "")

@@ -215,3 +215,4 @@ def test_no_swap_of_a_person_named_with_a_party(parse_sentences):
                                          "Labour Party's Lee Cheuk-yan lost his seat in New Territories West.")
     falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
     assert not any("Lee Cheuk-yan" in p for p in falses), falses
+

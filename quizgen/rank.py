@@ -252,10 +252,12 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     """The best ``count`` candidates, with variety of kinds, spread over the text, no repeats or give-aways.
 
     One question a sentence: two on one sentence test one fact twice or give each other away. Passes
-    loosen step by step only to fill a short quiz: first each kind is capped and true/false kept
-    even; then the caps go; then an answer may recur; then statements may make half the quiz; last,
-    two questions may share a sentence if neither gives the other away, and questions with a soft flaw
-    (see ``soft_flaw``) may come in.
+    loosen step by step only to fill a short quiz: first each kind is capped, true/false kept even,
+    statements at most three in ten and true ones one in ten; then the caps go; then an answer may
+    recur and statements make four in ten; then true and false may lean further apart and statements
+    make half; last, two questions may share a sentence if neither gives the other away, more true
+    statements may come, and questions with a soft flaw (see ``soft_flaw``) may come in, though no
+    statement beyond four in ten.
     """
     jitter = random.Random(seed) if seed is not None else None
     ranked = sorted(
@@ -269,7 +271,7 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
         dict(cap=count, recur=False, share=0.3, lean=0),
         dict(cap=count, recur=True, share=0.4, lean=1),
         dict(cap=count, recur=True, share=0.5, lean=2),
-        dict(cap=count, recur=True, share=0.5, lean=2, shared=True),
+        dict(cap=count, recur=True, share=0.4, lean=2, shared=True),
     )
     for number, rules in enumerate(passes, 1):
         for candidate in ranked:

@@ -105,7 +105,8 @@ class QuizContext:
     descriptions: dict = field(default_factory=dict)  # per-article descriptions of people, filled by identity
     _main_countries: dict = field(default_factory=dict)
     _predicates: dict = field(default_factory=dict)
-    _lemma_counts: dict = field(default_factory=dict)
+    _lemma_counts: dict = field(default_factory=dict)  # article -> its word counts
+    _lemma_mentions: dict = field(default_factory=dict)  # (article, lemma) -> mentions_of's answer
     _mentions_named: dict = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
     placed: Counter = field(default_factory=Counter)  # names used after 'in', 'at', 'to': places
@@ -164,12 +165,12 @@ class QuizContext:
     def mentions_of(self, article, lemma: str) -> int:
         """How many words of the article start with ``lemma`` ('broadcast' counts 'broadcasts')."""
         key = (id(article), lemma)
-        if key not in self._lemma_counts:
+        if key not in self._lemma_mentions:
             counts = self._lemma_counts.get(id(article))
             if counts is None:
                 counts = self._lemma_counts[id(article)] = Counter(re.findall(r"[a-z]+", article.text.lower()))
-            self._lemma_counts[key] = sum(n for word, n in counts.items() if word.startswith(lemma))
-        return self._lemma_counts[key]
+            self._lemma_mentions[key] = sum(n for word, n in counts.items() if word.startswith(lemma))
+        return self._lemma_mentions[key]
 
     def _parsed_of(self, article):
         return next((p for p in self.parsed if p.article is article), None)
@@ -228,12 +229,12 @@ class QuizContext:
 
     def lone_surname(self, text: str) -> bool:
         """A single word that is the surname of exactly one person the articles name in full, and is
-        not used more often as a place ('in Washington' in an article that also names Anna Washington;
-        'Paris said', tagged as a city, is still Valeska Paris)."""
+        not used more often as a place ('in Washington' in an article that also names Anna Washington);
+        being tagged as a place does not count, as the tagger takes surnames for places ('Lukaku')."""
         key = name_key(text)
         if " " in text.strip() or text.isupper() or len(self.full_names.get(key, "").split()) < 2:
             return False
-        as_place = self.placed[key]  # 'in Washington', not 'Paris said' tagged as a city
+        as_place = self.placed[key]
         full = name_key(self.full_names[key])
         as_person = sum(n for name, n in self.entities.get("PERSON", Counter()).items()
                         if name_key(name) in (key, full))

@@ -41,6 +41,8 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
     tokens = [t for t in clause.tokens if t.lower_ != "also"]
     if len(tokens) < MIN_CLAUSE_TOKENS or clause.subject.i > clause.verb.i or any(t.lower_ in HABITUAL for t in tokens):
         return []
+    if any(c.lower_ in HABITUAL for c in clause.verb.children):
+        return []  # 'Usually, IE is the #2 browser, but ...': the clause without its hedge is neither true nor false
     if tokens[-1].tag_ == "VB" or tokens[-1].dep_ in ("prep", "det", "aux"):
         return []  # "The robots were required to recognize.": the clause lost its object
     if sum(1 for c in clause.verb.children if c.dep_ in ("nsubj", "nsubjpass")) > 1:
@@ -86,6 +88,8 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
         return None
     if verb.lemma_ in REPORTING_VERBS or verb.lemma_ in ("observe", "note", "comment", "describe", "call"):
         return None  # 'The Deseret News did not observe that ...' denies the reporting, not the news
+    if any(t.ent_type_ == "ORDINAL" for t in tokens):
+        return None  # 'did not score a third goal': no third of his own, or not the team's third?
     if any(c.dep_ in ("det", "nummod") for c in subject.children if c.lower_ != "the"):
         return None
     auxes = [t for t in verb.children if t.dep_ in ("aux", "auxpass") and t.i < verb.i]
@@ -150,7 +154,7 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "Hanoi restarted its missile tests": a city as the doer is the government, not a place
         original = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
         others = [o for o in context.same_kind(label, original, use_bank=False)
-                  if name_key(o) not in name_key(sentence.text)]
+                  if name_key(o) not in name_key(sentence.text) and (label != "GPE_OTHER" or context.placed[name_key(o)])]
         if not others:
             continue
         replacement = others[0] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else with_article(others[0])

@@ -216,3 +216,24 @@ def test_no_swap_of_a_person_named_with_a_party(parse_sentences):
     falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
     assert not any("Lee Cheuk-yan" in p for p in falses), falses
 
+
+
+def test_no_statement_from_a_hedged_clause(parse_sentences):
+    sentences, context = parse_sentences("Usually, Internet Explorer is the second browser after Firefox in Germany, "
+                                         "but over the past month it has been third.", OTHERS)
+    assert true_false.generate(sentences[0], context) == []
+
+
+def test_no_denial_with_an_ordinal(parse_sentences):
+    sentences, context = parse_sentences("Romelu Lukaku scored a third goal with a header after the break.")
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert made and not any(" not " in p for p in made), made
+
+
+def test_a_place_swapped_in_is_one_the_article_uses_as_a_place(parse_sentences):
+    """'a pilgrimage to Satan': a name the tagger calls a place is no place to swap in."""
+    sentences, context = parse_sentences(
+        "Muslims are required to make a pilgrimage to Mecca once in their lifetimes.",
+        "Pilgrims throw pebbles at a pillar to represent the stoning of Satan. Officials met in Riyadh.")
+    falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
+    assert not any("Satan" in p for p in falses), falses

@@ -89,6 +89,8 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "an adverb that points to the sentence before ('would then choose', 'were there')"
     if q.type == "true_false" and _QUOTED_CLAIM.search(q.prompt) and not re.search(r"\b(According to|said|says)\b", q.prompt):
         return "someone's quoted words given as a fact, without who said them"
+    if q.type == "true_false" and _named_after_it(candidate.sentence):
+        return "the subject's name gives the statement away ('Comic Corps collects comics')"
     if q.type == "true_false" and not _names_something(candidate.sentence):
         return "a general statement (no one, no place, number or date): guessable without reading"
     if q.type in ("multiple_choice", "short_answer") and _names_nothing(q.prompt):
@@ -148,6 +150,21 @@ def _definites_pointing_back(sentence) -> set[str]:
 
 _SPECIFIC_LABELS = frozenset(
     "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW DATE TIME PERCENT MONEY QUANTITY CARDINAL".split())
+
+
+def _named_after_it(sentence) -> bool:
+    """A named subject whose name holds what the rest of the sentence says it does: 'Comic Corps ...
+    collects donations of comics'."""
+    span = getattr(sentence, "span", None)
+    if span is None:
+        return False
+    subjects = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    inside = {t.i for t in subjects[0].subtree}
+    named = {t.lower_[:5] for t in subjects[0].subtree if t.pos_ == "PROPN" and len(t) > 3}
+    told = {t.lower_[:5] for t in span if t.i not in inside and t.pos_ in ("NOUN", "VERB") and len(t) > 3}
+    return bool(named & told)
 
 
 def _names_something(sentence) -> bool:

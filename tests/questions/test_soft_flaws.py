@@ -132,3 +132,11 @@ def test_quoted_words_given_as_a_fact_are_a_soft_flaw(parse_sentences):
     assert "quoted words" not in (soft_flaw(attributed) or "")
     scare_quotes = _made_from(sentences[0], 'The Afghan girls were granted "parole" status in Washington.')
     assert "quoted words" not in (soft_flaw(scare_quotes) or "")
+
+
+def test_a_name_that_tells_the_fact_is_a_soft_flaw(parse_sentences):
+    sentences, _ = parse_sentences("Volunteer organization Comic Corps of Canada collects donations of comics.")
+    given_away = "Volunteer organization Comic Corps of Canada does not collect donations of comics."
+    assert "gives the statement away" in (soft_flaw(_made_from(sentences[0], given_away)) or "")
+    others, _ = parse_sentences("The Canadian garrison of the 501st Legion raised money for Make-A-Wish Foundation.")
+    assert "gives the statement away" not in (soft_flaw(_made_from(others[0], others[0].text)) or "")

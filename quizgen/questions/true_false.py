@@ -19,9 +19,11 @@ SWAPPABLE_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "nummod")
 NOT_NEGATABLE = frozenset(
     "no not never none nobody nothing without neither nor hardly few some several many most all each every "
     "may might could would should can must unable fail failed fails refuse refused refuses lack lacked "
-    "deny denied denies finally eventually already still just only even".split()
+    "deny denied denies finally eventually already still just only even throughout entire entirely whole "
+    "completely fully".split()
 )  # ... and 'unable', 'failed': 'did not become unable' is a double negative; 'was not finally taken'
-#    and 'did not only ...' deny the adverb, not the fact
+#    and 'did not only ...' deny the adverb, not the fact; 'did not run throughout the weekend' and 'did
+#    not rebuild it entirely' may be read as true
 SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
 

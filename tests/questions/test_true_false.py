@@ -237,3 +237,9 @@ def test_a_place_swapped_in_is_one_the_article_uses_as_a_place(parse_sentences):
         "Pilgrims throw pebbles at a pillar to represent the stoning of Satan. Officials met in Riyadh.")
     falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
     assert not any("Satan" in p for p in falses), falses
+
+
+def test_no_denial_of_an_extent(parse_sentences):
+    sentences, context = parse_sentences("The Northern Arena Esports Championship ran throughout the weekend.")
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert not any(" not " in p for p in made), made

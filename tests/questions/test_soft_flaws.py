@@ -65,35 +65,36 @@ def _made_from(sentence, prompt: str, kind: str = "true_false") -> Candidate:
     return Candidate(question, sentence)
 
 
+def _flaw_of(parse_sentences, text: str, prompt: str | None = None, kind: str = "true_false") -> str | None:
+    """The soft flaw of a question made from the last sentence of ``text`` (its own words by default)."""
+    sentences, _ = parse_sentences(text)
+    return soft_flaw(_made_from(sentences[-1], prompt or text, kind))
+
+
 @pytest.mark.parametrize(("text", "prompt", "reason"), POINTS_BACK)
 def test_a_definite_the_article_explained_earlier_is_a_soft_flaw(parse_sentences, text, prompt, reason):
-    sentences, _ = parse_sentences(text)
     kind = "short_answer" if prompt.endswith("?") else "true_false"
-    assert reason in (soft_flaw(_made_from(sentences[-1], prompt, kind)) or "")
+    assert reason in (_flaw_of(parse_sentences, text, prompt, kind) or "")
 
 
 @pytest.mark.parametrize(("text", "prompt"), STANDS_ALONE)
 def test_a_definite_that_says_which_is_no_flaw(parse_sentences, text, prompt):
-    sentences, _ = parse_sentences(text)
-    assert soft_flaw(_made_from(sentences[-1], prompt)) is None
+    assert _flaw_of(parse_sentences, text, prompt) is None
 
 
 @pytest.mark.parametrize(("text", "reason"), GENERAL)
 def test_a_statement_naming_nothing_is_a_soft_flaw(parse_sentences, text, reason):
-    sentences, _ = parse_sentences(text)
-    assert reason in (soft_flaw(_made_from(sentences[-1], text)) or "")
+    assert reason in (_flaw_of(parse_sentences, text) or "")
 
 
 @pytest.mark.parametrize("text", SPECIFIC)
 def test_a_statement_naming_people_places_or_numbers_is_no_flaw(parse_sentences, text):
-    sentences, _ = parse_sentences(text)
-    assert soft_flaw(_made_from(sentences[-1], text)) is None
+    assert _flaw_of(parse_sentences, text) is None
 
 
 @pytest.mark.parametrize(("text", "typo"), TYPOS)
 def test_a_copied_typo_is_a_soft_flaw(parse_sentences, text, typo):
-    sentences, _ = parse_sentences(text)
-    assert typo in (soft_flaw(_made_from(sentences[-1], text)) or "")
+    assert typo in (_flaw_of(parse_sentences, text) or "")
 
 
 def test_according_to_names_the_person_in_full(parse_sentences):
@@ -118,8 +119,7 @@ def test_he_after_who_is_the_one_person_the_sentence_names(parse_sentences):
 
 @pytest.mark.parametrize("text", NOT_TYPOS)
 def test_a_rare_name_is_no_typo(parse_sentences, text):
-    sentences, _ = parse_sentences(text)
-    assert "dictionary" not in (soft_flaw(_made_from(sentences[-1], text)) or "")
+    assert "dictionary" not in (_flaw_of(parse_sentences, text) or "")
 
 
 def test_quoted_words_given_as_a_fact_are_a_soft_flaw(parse_sentences):

@@ -50,7 +50,7 @@ def rejection(candidate: Candidate) -> str | None:
     """Why a candidate is unfit to ask, or None when it passes every filter."""
     q = candidate.question
     prompt = q.prompt
-    outside_quote = re.sub(r"“[^”]*”|\"[^\"]*\"", "", prompt)
+    outside_quote = _outside_quotes(prompt)
     if not fits(prompt):
         return "stem too long"
     if _EDITORIAL.search(prompt):
@@ -80,14 +80,15 @@ def soft_flaw(candidate: Candidate) -> str | None:
     """A flaw a teacher fixes in seconds ('the broadcasts' that the stem does not explain): such a
     question is used only when a short article leaves nothing better."""
     q = candidate.question
-    outside_quote = re.sub(r"“[^”]*”|\"[^\"]*\"", "", q.prompt)
+    outside_quote = _outside_quotes(q.prompt)
     if _points_back(outside_quote, _definites_pointing_back(candidate.sentence)):
         return "a definite description that points back ('the boy', 'the game')"
     if _OPENS_BACK.search(outside_quote):
         return "opens with a word that points back ('Both countries', 'Other candidates')"
     if _POINTING_ADVERB.search(outside_quote):
         return "an adverb that points to the sentence before ('would then choose', 'were there')"
-    if q.type == "true_false" and _QUOTED_CLAIM.search(q.prompt) and not re.search(r"\b(According to|said|says)\b", q.prompt):
+    if q.type == "true_false" and _QUOTED_CLAIM.search(q.prompt) \
+            and not re.search(r"\b(According to|said|says)\b", q.prompt):
         return "someone's quoted words given as a fact, without who said them"
     if q.type == "true_false" and _named_after_it(candidate.sentence):
         return "the subject's name gives the statement away ('Comic Corps collects comics')"
@@ -100,6 +101,11 @@ def soft_flaw(candidate: Candidate) -> str | None:
     if word := _unknown_word(outside_quote):
         return f"a word no dictionary has ('{word}'): a typo copied from the article"
     return None
+
+
+def _outside_quotes(prompt: str) -> str:
+    """The stem without the quoted words in it: a pronoun inside a quotation is the speaker's own."""
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", "", prompt)
 
 
 def _names_nothing(stem: str) -> bool:

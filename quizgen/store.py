@@ -11,9 +11,11 @@ import contextlib
 import hashlib
 import json
 import os
+import random
 import secrets
 import sqlite3
 import threading
+import time
 from datetime import datetime, timezone
 
 from sqlite_utils import Database
@@ -54,6 +56,48 @@ _WRITE_LOCKS: dict[str, threading.Lock] = {}
 # The writes waiting for each database file's next group commit (see Store.write).
 _PENDING: dict[str, "_Queue"] = {}
 _QUEUE_LOCK = threading.Lock()
+
+
+class _QuizzesByCode:
+    """Quizzes looked up by join code, decoded once: every student request starts with that lookup.
+
+    A quiz write through any Store of this process forgets that file's entries at once; a write by
+    another process (a second server, the CLI) is seen within ``LIFETIME`` seconds. A cached quiz is
+    shared between threads: callers get their own top-level dict but must not change its document.
+    """
+
+    LIFETIME = 2.0
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple[float, dict]] = {}
+        self._writes: dict[str, int] = {}  # quiz writes seen per file: a read older than one is not kept
+        self._lock = threading.Lock()
+
+    def get(self, path: str, code: str) -> dict | None:
+        entry = self._entries.get((_lock_key(path), code))
+        if entry is None or time.monotonic() - entry[0] > self.LIFETIME:
+            return None
+        return entry[1]
+
+    def writes(self, path: str) -> int:
+        return self._writes.get(_lock_key(path), 0)
+
+    def put(self, path: str, code: str, quiz: dict, writes_before_read: int) -> None:
+        key = _lock_key(path)
+        with self._lock:
+            if self._writes.get(key, 0) == writes_before_read:
+                self._entries[(key, code)] = (time.monotonic(), quiz)
+
+    def forget(self, path: str) -> None:
+        """After a quiz write (once committed): drop the file's entries and any read begun before it."""
+        key = _lock_key(path)
+        with self._lock:
+            self._writes[key] = self._writes.get(key, 0) + 1
+            self._entries = {k: v for k, v in self._entries.items() if k[0] != key}
+
+
+_QUIZZES_BY_CODE = _QuizzesByCode()
+_SEEDS = random.Random()
 
 
 def _lock_key(path: str) -> str:
@@ -217,6 +261,12 @@ def _decode_attempt(row: dict) -> dict:
     row["practice"] = bool(row["practice"])
     row["timer_off"] = bool(row["timer_off"])
     return row
+
+
+def _shuffle_seed() -> int:
+    """An attempt's seed for the order of its questions and choices: not a secret (the order reveals
+    nothing), so it comes from the process's generator, not the system's (a system call each time)."""
+    return _SEEDS.randrange(2**31)
 
 
 def name_key(name: str) -> str:
@@ -525,8 +575,16 @@ class Store:
         return _decode_quiz(row) if row else None
 
     def quiz_by_code(self, code: str) -> dict | None:
-        row = self._one("select * from quizzes where code = ?", [code.strip().upper()])
-        return _decode_quiz(row) if row else None
+        code = code.strip().upper()
+        quiz = _QUIZZES_BY_CODE.get(self.path, code)
+        if quiz is None:
+            writes = _QUIZZES_BY_CODE.writes(self.path)
+            row = self._one("select * from quizzes where code = ?", [code])
+            if row is None:
+                return None  # not remembered: a quiz made later may take the code
+            quiz = _decode_quiz(row)
+            _QUIZZES_BY_CODE.put(self.path, code, quiz, writes)
+        return dict(quiz)
 
     def quizzes(self, teacher_id: int) -> list[dict]:
         rows = self.db.query(
@@ -550,12 +608,14 @@ class Store:
         sets = ", ".join(f"{key} = :{key}" for key in row)
         self.db.execute(f"update quizzes set {sets} where id = :id and teacher_id = :teacher_id",
                         {**row, "id": quiz_id, "teacher_id": teacher_id})
+        _QUIZZES_BY_CODE.forget(self.path)
 
     def delete_quiz(self, teacher_id: int, quiz_id: int) -> None:
         with self.db.atomic():
             if self.quiz(teacher_id, quiz_id):
                 self.db.execute("delete from attempts where quiz_id = ?", [quiz_id])
                 self.db.execute("delete from quizzes where id = ? and teacher_id = ?", [quiz_id, teacher_id])
+        _QUIZZES_BY_CODE.forget(self.path)
 
     # -- stories and feeds -------------------------------------------------------------
 
@@ -611,7 +671,7 @@ class Store:
     def start_attempt(self, quiz_id: int, name: str, *, practice: bool = False) -> dict:
         row = {
             "quiz_id": quiz_id, "name": name.strip(), "name_key": name_key(name), "practice": int(practice),
-            "seed": secrets.randbelow(2**31), "answers": "{}", "locked": "[]", "status": "in_progress",
+            "seed": _shuffle_seed(), "answers": "{}", "locked": "[]", "status": "in_progress",
             "started_at": now(),
         }
         return self.attempt(self.db["attempts"].insert(row).last_pk)
@@ -679,7 +739,7 @@ class Store:
         check and the insert are one transaction.
         """
         key = name_key(name)
-        row = [quiz_id, name.strip(), key, secrets.randbelow(2**31), json.dumps(answers), score, total,
+        row = [quiz_id, name.strip(), key, _shuffle_seed(), json.dumps(answers), score, total,
                json.dumps(correct)]
 
         def work(store: Store) -> int:

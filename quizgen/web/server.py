@@ -69,10 +69,12 @@ def serve(db_path: str | None, host: str, port: int, demo: bool) -> None:
     print(f"quizgen is serving on http://{shown}:{port}/ (database {app.config['DATABASE']}); Ctrl-C stops it",
           flush=True)
     try:
+        # 32 threads: when a class submits at once, each waits for its group commit, so more threads
+        # waiting means larger groups and fewer commits (bench/load.py: 8 threads gave half the rate)
         threads = os.environ.get("QUIZGEN_THREADS", "")
         # waitress buffers a body before the app sees it: up to four times the app's limit it is read and
         # refused by the app with a clear page; beyond that waitress itself answers 413
-        waitress.serve(app, host=host, port=port, threads=int(threads) if threads.isdigit() and int(threads) > 0 else 8,
+        waitress.serve(app, host=host, port=port, threads=int(threads) if threads.isdigit() and int(threads) > 0 else 32,
                        max_request_body_size=4 * app.config["MAX_CONTENT_LENGTH"], ident="quizgen")
     except OSError as exc:
         print(f"quizgen: cannot listen on {host}:{port} ({exc.strerror}); try another --port", file=sys.stderr)

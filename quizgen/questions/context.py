@@ -305,7 +305,7 @@ class QuizContext:
             parsed = self._parsed_of(article)
             for sentence in parsed.sentences if parsed else []:
                 for token in sentence.span:
-                    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or not _says_which(token):
                         continue
                     words = _left_modifiers(token)
                     if words:
@@ -353,6 +353,25 @@ def _left_modifiers(noun) -> list:
     naming = [t for t in words if t.text[:1].isupper() and not t.is_stop  # 'prototype orbiter' may be another
               and (t.i != t.sent.start or t.pos_ == "PROPN" or t.ent_type_)]  # 'Heavy storms' opens a sentence
     return words if naming and len(words) <= 5 else []
+
+
+_COMPARING = frozenset("like unlike as than".split())
+
+
+def _says_which(noun) -> bool:
+    """A mention that says which thing is meant, as a fact: 'the ban' may borrow "President Trump's travel
+    ban" from 'a court blocked President Trump's travel ban', not 'an E-type asteroid' from 'it cannot be
+    an E-type asteroid', nor 'California's Golden Gate Bridge' from 'built in the image of ...'."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "another", "either") for c in noun.children):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj":
+        if head.lower_ in _COMPARING or head.head.pos_ not in ("VERB", "AUX"):
+            return False  # 'like X', 'the image of X'
+        head = head.head
+    elif noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return not any(c.dep_ == "neg" for c in head.children)
 
 
 def _predicate_index(parsed) -> dict[tuple[str, str], set[int]]:

@@ -72,6 +72,12 @@ NOT_FULLER = [
     # a common noun alone may name another of its kind: Enterprise was the prototype orbiter, not Atlantis
     ("NASA gave Enterprise, the prototype orbiter, to a museum in New York.",
      "Atlantis will go on display in Florida after the orbiter's last flight.", "prototype"),
+    # a mention that compares, denies or says 'a': not which one the article means
+    ("Engineers in Ohio built the tower in the image of Paris's Eiffel tower in 1990.",
+     "A worker fell from the tower in May.", "Eiffel"),
+    ("Ohio built a bridge like London's Tower bridge in 2001.", "A truck hit the bridge in May.", "Tower"),
+    ("Astronomers in Chile said the rock cannot be a C-type asteroid.", "The asteroid passed Earth in March.",
+     "C-type"),
 ]
 
 

@@ -276,11 +276,11 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
 
     One question a sentence: two on one sentence test one fact twice or give each other away. Passes
     loosen step by step only to fill a short quiz: first each kind is capped, true/false kept even,
-    statements at most three in ten and true ones one in ten; then the caps go; then an answer may
-    recur and statements make four in ten; then true and false may lean further apart and statements
+    statements at most three in ten and true ones one in ten; then the caps go; then statements make
+    four in ten; then true and false may lean further apart and statements
     make half; last, two questions may share a sentence if neither gives the other away, more true
     statements may come, and questions with a soft flaw (see ``soft_flaw``) may come in, though no
-    statement beyond four in ten.
+    statement beyond four in ten. No pass keys one answer twice.
     """
     jitter = random.Random(seed) if seed is not None else None
     ranked = sorted(
@@ -290,11 +290,11 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     chosen: list[Candidate] = []
     type_cap = max(2, (count * 3 + 9) // 10)
     passes = (
-        dict(cap=type_cap, recur=False, share=0.3, lean=0),
-        dict(cap=count, recur=False, share=0.3, lean=0),
-        dict(cap=count, recur=True, share=0.4, lean=1),
-        dict(cap=count, recur=True, share=0.5, lean=2),
-        dict(cap=count, recur=True, share=0.4, lean=2, shared=True),
+        dict(cap=type_cap, share=0.3, lean=0),
+        dict(cap=count, share=0.3, lean=0),
+        dict(cap=count, share=0.4, lean=1),
+        dict(cap=count, share=0.5, lean=2),
+        dict(cap=count, share=0.4, lean=2, shared=True),
     )
     for number, rules in enumerate(passes, 1):
         for candidate in ranked:
@@ -304,13 +304,32 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
                 continue
             if candidate not in chosen and _fits(candidate, chosen, count, **rules):
                 chosen.append(candidate)
+    _vary_kinds(ranked, chosen)
     return sorted(chosen, key=lambda c: -c.question.score)
 
 
-def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int, recur: bool, share: float,
+MIN_KINDS = 3
+
+
+def _vary_kinds(ranked: list[Candidate], chosen: list[Candidate]) -> None:
+    """Fewer than three kinds of question: trade a question of a kind asked several times for the best
+    one of a missing kind that clashes with it alone (the same answer asked another way); one with a
+    soft flaw only when no other will do."""
+    for candidate in sorted(ranked, key=lambda c: c.soft_flaw is not None):
+        kinds = Counter(c.question.type for c in chosen)
+        if len(kinds) >= MIN_KINDS:
+            return
+        if candidate.question.type in kinds:
+            continue
+        clashes = [c for c in chosen if _conflicts(candidate, [c], shared=True)]
+        if len(clashes) == 1 and kinds[clashes[0].question.type] > 1:
+            chosen[chosen.index(clashes[0])] = candidate
+
+
+def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int, share: float,
           lean: int, shared: bool = False) -> bool:
     kind = candidate.question.type
-    if sum(1 for c in chosen if c.question.type == kind) >= cap or _conflicts(candidate, chosen, recur, shared):
+    if sum(1 for c in chosen if c.question.type == kind) >= cap or _conflicts(candidate, chosen, shared):
         return False
     if kind != "true_false":
         return True
@@ -330,15 +349,14 @@ def _unbalances_true_false(candidate: Candidate, chosen: list[Candidate], lean: 
     return mine - other >= 1 + lean
 
 
-def _conflicts(candidate: Candidate, chosen: list[Candidate], relaxed: bool = False, shared: bool = False) -> bool:
+def _conflicts(candidate: Candidate, chosen: list[Candidate], shared: bool = False) -> bool:
     """A second question on one sentence, an answer keyed twice, or one question giving another away.
 
-    ``relaxed`` lets an answer come back once; ``shared`` lets two questions share a sentence when
-    neither gives the other away. Give-aways never pass.
+    ``shared`` lets two questions share a sentence when neither gives the other away. Give-aways and
+    answers keyed twice never pass.
     """
-    same_answers = sum(1 for other in chosen if _same_answer(candidate, other))
-    if same_answers >= (2 if relaxed else 1):
-        return True
+    if any(_same_answer(candidate, other) for other in chosen):
+        return True  # the second question on one answer gives the first away, whatever it asks
     for other in chosen:
         if other.sentence is candidate.sentence and "identity" not in (candidate.kind, other.kind) and (
             not shared or "true_false" in (candidate.question.type, other.question.type)
@@ -360,11 +378,9 @@ def _same_answer(one: Candidate, other: Candidate) -> bool:
 
 
 def _reveals(asker: Candidate, answered: Candidate) -> bool:
-    """True when ``asker``'s stem names ``answered``'s answer while speaking of the same fact.
-
-    Naming Kim Jong Un in a question about the Hanoi summit does not give away who visited the
-    factory; a statement that Kim Jong Un visited the factory does.
-    """
+    """True when ``asker``'s stem names ``answered``'s answer: a student who meets the name in one
+    question looks for it among the next one's options. Not for the story's main actors (in the
+    headline or named again and again), whom every reader knows; a false statement gives nothing away."""
     if answered.kind == "identity" and answered.question.answer_span is not None:
         # "English captain Harry Kane scored" (true or false) tells who Harry Kane is
         return answered.question.answer_span.text.lower() in asker.question.prompt.lower()
@@ -376,11 +392,10 @@ def _reveals(asker: Candidate, answered: Candidate) -> bool:
     key = name_key(answered.question.answer)
     if len(key) < 3 or re.search(rf"\b{re.escape(key)}\b", name_key(asker.question.prompt)) is None:
         return False
-    if asker.sentence is answered.sentence:
-        return True
-    asked, source = _content_words(asker.question.prompt), _content_words(answered.sentence.text)
-    shared = (asked & source) - set(key.split())
-    return len(shared) >= max(2, 0.25 * min(len(asked), len(source)))
+    article = answered.sentence.article
+    named = re.findall(rf"\b{re.escape(key)}\b", name_key(f"{article.title or ''} \n {article.text}"))
+    in_title = re.search(rf"\b{re.escape(key)}\b", name_key(article.title or "")) is not None
+    return not in_title and len(named) < 4
 
 
 _STOPWORDS = frozenset(

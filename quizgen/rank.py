@@ -35,7 +35,10 @@ _POINTING_ADVERB = re.compile(
     r"seems?|remains?|appears?)\b)", re.IGNORECASE)
 _COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
 _HABITUAL = re.compile(rf"\b({'|'.join(sorted(HABITUAL))})\b", re.IGNORECASE)
-_OPENS_BACK = re.compile(r"^(Other|Another|Both|Such) |\bas much\b|\bsuch (documents|cases|claims)\b")
+_OPENS_BACK = re.compile(
+    r"^(Other|Another|Both|Such|One such) |^(Most|Many|Some|Several|All|None|The rest) (were|was|are|is|had|have|of them)\b"
+    r"|\bas much\b|\bsuch (documents|cases|claims)\b|\b(consequently|as a result|in response|(minutes|moments|hours|days) later)\b",
+    re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
@@ -239,7 +242,8 @@ def _unresolved_pronoun(stem: str, sole_person: str | None = None) -> bool:
             if not _REPORTED_SUBJECT.search(stem[: match.end()]):
                 return True
             continue
-        before = re.sub(r"^(The|A|An|In|On|At|According to)\b", "", stem[: match.start()])
+        before = re.sub(r"^((The|A|An|In|On|At|According to|Where|When|How|Why)\b ?)+", "",
+                        stem[: match.start()])  # 'Where was their study published?': no name before 'their'
         if pronoun == "its":  # a body or a country, never the person a 'Who' asks for
             before = re.sub(r"\bWho\b", "", before)
         if not re.search(r"\b(Who|[A-Z][\w’'-]+)\b", before):

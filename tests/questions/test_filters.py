@@ -26,6 +26,8 @@ REJECTED = [
     ("Where did those overtures come from?", "unresolved pronoun"),
     ("Who said during that time, it was not attacked by the United States?", "unresolved pronoun"),
     ("How many shells of them hit the area near the posts?", "unresolved pronoun"),
+    ("Where was their study of the comet published?", "unresolved pronoun"),
+    ("When did her first album reach number one in Canada?", "unresolved pronoun"),
     ("Who was arrested after leaving its elite group the Sea Org?", "unresolved pronoun"),
     ("According to the agency, he lauded the factory?", "unresolved pronoun"),
     ("What was tested on Tuesday?", "bare relative time"),
@@ -56,6 +58,8 @@ PASSES = [
     "Who won the Man of the Match award in the game of Sweden against South Korea?",  # 'the game of ...'
     "Who said: “This is the biggest planting day the town has ever seen”?",  # pronouns inside a quote
     "There were no injuries in the attack on the Fisht Stadium in Sochi.",  # 'there were' points nowhere
+    "Where did Adele perform her song Hello in 2016?",  # 'her' after a name
+    "Most Canadians voted for the Liberal Party in 2015.",  # 'Most' of a named group
 ]
 
 
@@ -73,6 +77,10 @@ SOFT = [
     ("Who scored from the penalty spot?", "many could fit"),
     ("Who was elected for the first time?", "many could fit"),
     ("Other pro-Beijing candidates elected were _____ and Horace Cheung.", "opens with a word that points back"),
+    ("One such storm hit the coast of Oregon in 1962.", "opens with a word that points back"),
+    ("Most were citizens of Canada, and 12 were from Mexico.", "opens with a word that points back"),
+    ("The referee consequently showed Diego Costa a red card.", "opens with a word that points back"),
+    ("Ronaldo had another chance minutes later but hit the post.", "opens with a word that points back"),
     ("Voters would then choose between the new flag and their current flag early in 2016.", "points to the sentence"),
     ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),
     ("Which country tested a cruise missile and a warhead on Tuesday 25 January 2022 and on Thursday 27 January "

@@ -72,6 +72,8 @@ def _with_options(candidate: Candidate, context: QuizContext, seed: int | None) 
             q.accepted_answers = [q.answer]
         return candidate
     wrong = [] if _gendered_person_question(candidate) else distractors_for(candidate, context)
+    if candidate.answer_label == "NUMBER" and q.answer[:1].isupper() and all(w[:1].islower() for w in wrong):
+        q.answer = q.answer[0].lower() + q.answer[1:]  # 'Roughly 40' opened its sentence: no odd one out
     if len(wrong) >= 3:
         q.choices = arrange(q.answer, wrong, candidate.answer_label, stable_rng(seed, q.prompt))
     else:

@@ -73,3 +73,14 @@ def test_without_three_good_options_the_question_is_short_answer(parse_sentences
     context.bank = []
     prepared = _with_options(candidate, context, None)
     assert prepared.question.type == "short_answer" and prepared.question.choices == []
+
+
+def test_a_number_opening_its_sentence_is_not_the_one_capitalised_option(parse_sentences):
+    sentences, context = parse_sentences(
+        "Roughly 40 people remain missing after the flood in Ohio.",
+        "Rescuers found 20 people near Dayton. 100 soldiers joined the search in Cincinnati.")
+    candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_how_many")
+    prepared = _with_options(candidate, context, None)
+    assert prepared.question.type == "multiple_choice", prepared.question
+    assert prepared.question.answer == "roughly 40" and "roughly 40" in prepared.question.choices
+    assert all(option[:1].islower() or option[:1].isdigit() for option in prepared.question.choices)

@@ -143,6 +143,11 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
             span = doc[span.start + 1:span.end]  # "over _____": the hedge stays in the sentence
     if span.start > 0 and doc[span.start - 1].text in CURRENCY:
         span = doc[span.start - 1:span.end]  # "$50,000" is blanked whole
+    indefinite = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
+    if indefinite:  # "an _____" gives a vowel away and "a(n) _____" reads as a template: the article goes in
+        if label != "TERM":
+            return None
+        span = doc[span.start - 1:span.end]
     if span.end < len(doc) and doc[span.end].text in ("'", "’", "'s", "’s"):
         return None  # "the geographical _____' seats"
     answer = span.text if label in ("NUMBER", "TERM") else clean_entity(span.text)
@@ -151,8 +156,6 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
     if (span.start > 0 and doc[span.start - 1].text == "-") or (span.end < len(doc) and doc[span.end].text == "-"):
         return None  # "anti-_____ propaganda": a blank inside a word
     replace = {span[0].i: BLANK + span.text[len(answer):]}
-    if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an"):
-        replace[span.start - 1] = "a(n)" if doc[span.start - 1].text.islower() else "A(n)"  # "an _____" gives a vowel away
     replace.update({t.i: "" for t in span[1:]})
     prompt = finish(phrase_with(tokens, sentence, context, replace), sentence, question=False)
     if prompt is None or BLANK not in prompt:
@@ -162,7 +165,8 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
         type="fill_blank",
         prompt=prompt,
         answer=answer,
-        accepted_answers=spelled_variants(answer) if label == "NUMBER" else [answer],
+        accepted_answers=spelled_variants(answer) if label == "NUMBER" else
+        [answer, answer.split(" ", 1)[1]] if indefinite else [answer],
         evidence=[sentence_span(sentence)],
         focus=focus,
         answer_span=Span(sentence.article.id, start, start + len(answer), answer),

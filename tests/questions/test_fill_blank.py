@@ -10,6 +10,9 @@ OTHERS = ("Donald Trump met Joe Biden in Washington. Emmanuel Macron visited Par
           "China, Japan, South Korea and France sent envoys. Angela Merkel spoke in Rome.")
 
 CASES = [
+    # 'a' goes into the blank with its noun: 'a(n) _____' would read as a template
+    ("Princess Mako of Japan will marry a commoner Kei Komuro in Tokyo in 2018.", "fill_term",
+     "Princess Mako of Japan will marry _____ Kei Komuro in Tokyo in 2018.", "a commoner"),
     ("North Korea warned it would consider restarting \"all temporally-suspended activities,\" an apparent "
      "reference to a self-imposed moratorium on testing its nuclear bombs.", "fill_term",
      "North Korea warned it would consider restarting \"all temporally-suspended activities,\" an apparent "
@@ -60,6 +63,8 @@ NOT_BLANKED = [
      "loudspeaker"),
     ("The first half of the match in Sochi ended with 0 – 0 on the scoreboard.", "scoreboard"),
     ("The Museum of Flight in Seattle built a new building to house an orbiter.", "orbiter"),
+    # 'an _____' gives a vowel away, 'a(n) _____' reads as a template: a number after 'a' is not blanked
+    ("The centerpiece of the lantern show in Taipei is a 15 meter high rotating pig with a fog machine.", "15"),
     # an everyday word naming a kind of thing ('cosplay outfits')
     ("Thousands of cosplay outfits were on parade around the halls of the Toronto convention centre.", "cosplay"),
     # 'one' before its noun is hardly a count ('when one Immortals player was caught')
@@ -89,4 +94,4 @@ def test_numbers_accept_words_and_digits(parse_sentences):
 @pytest.mark.parametrize(("sentence", "never"), NOT_BLANKED)
 def test_not_blanked(parse_sentences, sentence, never):
     made, _ = _made(parse_sentences, sentence)
-    assert all(q.answer != never for q in made.values())
+    assert all(never not in q.answer.split() for q in made.values())

@@ -63,6 +63,8 @@ NOT_BLANKED = [
      "loudspeaker"),
     ("The first half of the match in Sochi ended with 0 – 0 on the scoreboard.", "scoreboard"),
     ("The Museum of Flight in Seattle built a new building to house an orbiter.", "orbiter"),
+    # a place inside a longer name
+    ("The asteroid was studied with radar by scientists from the University of Colorado at Boulder.", "Boulder"),
     # 'an _____' gives a vowel away, 'a(n) _____' reads as a template: a number after 'a' is not blanked
     ("The centerpiece of the lantern show in Taipei is a 15 meter high rotating pig with a fog machine.", "15"),
     # an everyday word naming a kind of thing ('cosplay outfits')
@@ -95,3 +97,22 @@ def test_numbers_accept_words_and_digits(parse_sentences):
 def test_not_blanked(parse_sentences, sentence, never):
     made, _ = _made(parse_sentences, sentence)
     assert all(never not in q.answer.split() for q in made.values())
+
+
+PARTS_OF_NAMES = [
+    # (sentence, entity, whether it is only part of a longer name)
+    ("The Hayabusa probe landed on asteroid 25143 Itokawa in 2005.", "25143", True),
+    ("Scientists from the University of Colorado at Boulder studied it.", "Boulder", True),
+    ("Scientists from the University of Colorado at Boulder studied it.", "the University of Colorado", True),
+    ("About 2,000 Syrians fled to Turkey in March.", "About 2,000", False),
+    ("The police arrested two men in Manchester.", "Manchester", False),
+    ("The police arrested two men in Manchester.", "two", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "entity", "part"), PARTS_OF_NAMES)
+def test_a_part_of_a_longer_name_is_never_blanked(nlp, sentence, entity, part):
+    from quizgen.questions.fill_blank import _part_of_a_name
+
+    ent = next(e for e in nlp(sentence).ents if e.text == entity)
+    assert _part_of_a_name(ent) is part

@@ -74,6 +74,8 @@ def rejection(candidate: Candidate) -> str | None:
         return "clause fragment at the end"
     if q.type in ("multiple_choice", "short_answer", "fill_blank") and _answer_in_stem(q.answer, prompt):
         return "answer in the stem"
+    if q.type == "true_false" and _restates_headline(q.prompt, candidate.sentence.article.title):
+        return "restates the headline: true or false, the headline settles it"
     if q.type == "multiple_choice" and len(q.choices) < (3 if candidate.answer_label == "SOURCE" else 4):
         return "too few distractors"
     return None
@@ -104,6 +106,13 @@ def soft_flaw(candidate: Candidate) -> str | None:
     if word := _unknown_word(outside_quote):
         return f"a word no dictionary has ('{word}'): a typo copied from the article"
     return None
+
+
+def _restates_headline(statement: str, title: str | None) -> bool:
+    """Most of the headline's words in a statement: 'The Senate passed the bailout bill' (or its denial)
+    under 'US Senate passes bailout bill' is answered before reading a line."""
+    headline = _content_words(title or "")
+    return len(headline) >= 4 and len(headline & _content_words(statement)) >= 0.6 * len(headline)
 
 
 def _outside_quotes(prompt: str) -> str:

@@ -93,13 +93,35 @@ def _after_a_place_word(ent) -> bool:
 
 
 def phrase(tokens: list, sentence: Sentence, context: QuizContext) -> str:
-    """Render tokens with full names."""
-    return render(tokens, name_replacements(sentence, context))
+    """Render tokens with full names, without asides in brackets."""
+    return phrase_with(tokens, sentence, context, {})
 
 
 def phrase_with(tokens: list, sentence: Sentence, context: QuizContext, replace: dict[int, str]) -> str:
-    """Render tokens with full names and further token replacements."""
-    return render(tokens, {**name_replacements(sentence, context), **replace})
+    """Render tokens with full names and further token replacements, without asides in brackets."""
+    replace = {**name_replacements(sentence, context), **replace}
+    return render(tokens, {**replace, **_asides(tokens, replace)})
+
+
+def _asides(tokens: list, replace: dict[int, str]) -> dict[int, str]:
+    """Bracketed words to drop from a stem: '30 miles (48 km)' with the miles blanked gives the answer
+    away, and '(March 4)' after the date made explicit says it twice. Kept when the blank is inside,
+    and inside a quotation, whose words are someone's own."""
+    dropped: dict[int, str] = {}
+    inside: list[int] = []
+    quoted = False
+    for token in tokens:
+        if token.text in ('"', "“", "”"):
+            quoted = token.text == "“" or (token.text == '"' and not quoted)
+        elif token.text == "(" and not quoted:
+            inside = [token.i]
+        elif inside:
+            inside.append(token.i)
+            if token.text == ")":
+                if not any("___" in replace.get(i, "") for i in inside):
+                    dropped.update({i: "" for i in inside})
+                inside = []
+    return dropped
 
 
 def finish(text: str, sentence: Sentence, *, attribution: str | None = None, question: bool = True) -> str | None:

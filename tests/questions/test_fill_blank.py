@@ -10,6 +10,9 @@ OTHERS = ("Donald Trump met Joe Biden in Washington. Emmanuel Macron visited Par
           "China, Japan, South Korea and France sent envoys. Angela Merkel spoke in Rome.")
 
 CASES = [
+    # an aside in brackets goes: '(48 km)' beside the blank would give the miles away
+    ("The new dam in Ohio stands about 30 miles (48 km) from the city of Dayton.", "fill_number",
+     "The new dam in Ohio stands about _____ from the city of Dayton.", "30 miles"),
     # 'a' goes into the blank with its noun: 'a(n) _____' would read as a template
     ("Princess Mako of Japan will marry a commoner Kei Komuro in Tokyo in 2018.", "fill_term",
      "Princess Mako of Japan will marry _____ Kei Komuro in Tokyo in 2018.", "a commoner"),

@@ -119,3 +119,26 @@ def test_a_quoted_name_is_something_named():
 
 def test_there_were_points_nowhere():
     assert soft_flaw(_candidate("There were no injuries in the shelling of Yeoncheon in August 2015.")) is None
+
+
+class _Headlined:
+    def __init__(self, title: str) -> None:
+        self.text, self.index = "A sentence.", 0
+        self.article = type("Article", (), {"title": title, "text": "A sentence."})()
+
+
+HEADLINES = [
+    # (headline, statement, whether the headline settles it)
+    ("US Senate passes revised bailout package", "The U.S. Senate did not pass a revised bailout package.", True),
+    ("Japan's Diet passes abdication law for Emperor Akihito", "Japan's Diet passed a law on Emperor Akihito.", True),
+    ("US Senate passes revised bailout package", "The bill needed 60 of the Senate's 100 votes to pass.", False),
+    ("Flooding hits Kerala", "Flooding in Kerala did not hit the capital.", False),  # a short headline settles little
+]
+
+
+@pytest.mark.parametrize(("title", "statement", "settled"), HEADLINES)
+def test_a_statement_the_headline_settles_is_rejected(title, statement, settled):
+    question = Question(type="true_false", prompt=statement, answer="False", choices=["True", "False"],
+                        evidence=[Span("a1", 0, 11, "A sentence.")], focus="event")
+    found = rejection(Candidate(question, _Headlined(title)))
+    assert (found is not None and "headline" in found) is settled, found

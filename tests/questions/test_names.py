@@ -129,3 +129,12 @@ def test_a_first_name_keeps_its_own_surname(parse_sentences):
     context.replacements.clear()
     rendered = phrase(list(sentences[0].span), sentences[0], context)
     assert "Junius Ho" in rendered and "Cyd Ho" not in rendered, rendered
+
+
+def test_asides_in_brackets_go_but_not_inside_a_quotation(parse_sentences):
+    rendered = _rendered(parse_sentences, "Officials met in Ohio.",
+                         "The Supreme Council of Antiquities (SCA) dug near Alexandria in 2009.")
+    assert rendered.startswith("The Supreme Council of Antiquities dug near"), rendered
+    quoted = _rendered(parse_sentences, "Officials met in Ohio.",
+                       "The form asked \"Were you held during your journey to (or in) the UK?\" in 2023.")
+    assert "(or in)" in quoted, quoted

@@ -160,7 +160,8 @@ def _without_explicit(text: str, refs: list[TimeRef]) -> str:
 
 _BARE_RELATIVE = re.compile(
     r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight|currently)\b"
-    r"|\b\d+ (hours|days|weeks|months) ago\b|\b(last|this) (night|morning|afternoon|evening)\b"
+    r"|\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) "
+    r"(hours?|days?|weeks?|months?|years?|decades?) ago\b|\b(last|this) (night|morning|afternoon|evening)\b"
     r"|\b(on )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! \d)"
     r"|\ba day (after|later|earlier|before)\b|\bearlier this\b|\blater this\b"
     r"|\b(in|over|during) the (past|last|coming|next) (few |several |two |three )?(days|weeks|months)\b"

@@ -84,6 +84,10 @@ def test_a_day_after_is_never_rewritten():
         ("in the week of 17 January 2022", False),
         ("in 2019", False),
         ("yesterday", True),
+        ("the plane crashed a year ago", True),
+        ("the bridge was completed about a decade ago", True),
+        ("two years ago", True),
+        ("a year after the crash in 2014", False),
     ],
 )
 def test_bare_relative_time_detection(text, bare):

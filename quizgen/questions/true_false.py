@@ -150,6 +150,8 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
                 return _statement(sentence, tokens, context, {ent[0].i: changed, **{t.i: "" for t in ent[1:]}},
                                   attribution, true=False, note=f"the number is {ent.text}, not {changed}")
             continue
+        if any(char.isdigit() for char in ent.text) or (ent.end < len(doc) and doc[ent.end].text.isdigit()):
+            continue  # 'Adam Air Flight 574' is a flight, whatever the tagger calls it: no person or body fits
         label = finer_type(ent.label_, clean_entity(ent.text))
         allowed = SWAPPABLE_AS_SUBJECT if ent.root.dep_ in ("nsubj", "nsubjpass") else SWAPPABLE
         if label not in allowed or not context.plausible(label, clean_entity(ent.text)):

@@ -59,6 +59,8 @@ NO_SWAP = [
     "Pope Francis met refugees on the island of Lesbos.",
     "Workers at the Ford plant in Detroit went on strike over pay.",
     "Serena Williams won her first match at Wimbledon.",
+    # a name with a number in it is a flight, a product or a law, whatever the tagger says
+    "Adam Air Flight 574 vanished over the sea and crashed into the water.",
 ]
 
 NO_NUMBER_CHANGE = [

@@ -127,7 +127,7 @@ class QuizContext:
                         mentions.setdefault(id(parsed.article), []).append(text)
                         if ent.label_ != "PERSON":
                             self.not_people.add(name_key(text))
-                        elif _affiliation(ent):
+                        elif _affiliation(ent) or _named_as_a_thing(ent):
                             self.not_people.add(name_key(text))
                         if ent.label_ == "PERSON":
                             person_names.append(text)
@@ -392,6 +392,25 @@ def _objects(verb) -> set[str]:
         return direct
     return {o.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "agent")
             for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"}
+
+
+_THING_OF = frozenset(
+    "temple tomb church mosque cathedral palace city town village island province region district county port "
+    "university kingdom republic lake mount river valley desert".split())
+_FIRM_BEFORE = frozenset("pt firm company builders builder contractor contractors maker manufacturer operator "
+                         "airline carrier group".split())
+_FIRM_AFTER = frozenset("inc inc. ltd ltd. corp corp. co. plc gmbh ag".split())
+
+
+def _named_as_a_thing(ent) -> bool:
+    """A name the tagger took for a person that the words around show to be a place or a firm:
+    'the Temple of Taposiris Magna', 'builders PT Hutama Karya', 'Karya Ltd'."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before == "of" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in _THING_OF:
+        return True
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in _FIRM_BEFORE or after in _FIRM_AFTER
 
 
 def _affiliation(ent) -> bool:

@@ -84,3 +84,13 @@ def test_a_number_opening_its_sentence_is_not_the_one_capitalised_option(parse_s
     assert prepared.question.type == "multiple_choice", prepared.question
     assert prepared.question.answer == "roughly 40" and "roughly 40" in prepared.question.choices
     assert all(option[:1].islower() or option[:1].isdigit() for option in prepared.question.choices)
+
+
+def test_a_firm_or_a_place_the_tagger_calls_a_person_is_no_option_for_who(parse_sentences):
+    candidate, context = _subject_candidate(
+        parse_sentences, "Health minister Nila Moeloek visited survivors in a hospital in Samarinda.",
+        "Construction firm PT Waskita Karya built the bridge in 2001. Governor Awang Faroek spoke in Samarinda. "
+        "Rescuer Adam Nur swam ashore. Police chief Boy Amar led the search. Pilgrims prayed at the Temple of "
+        "Gunung Kawi in Bali.")
+    options = distractors_for(candidate, context)
+    assert options and not any(name in options for name in ("Waskita Karya", "Gunung Kawi")), options

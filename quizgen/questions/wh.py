@@ -127,8 +127,13 @@ def _pronoun_subject_question(sentence, clause, context, name: str) -> Candidate
     return _candidate(sentence, prompt, name, span, "person", "PERSON", "wh_subject", 0.65)
 
 
+_PUBLISHING = frozenset("publish print report appear air broadcast describe detail quote".split())
+
+
 def where_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
     """'Kim and Trump met in Hanoi in 2019' -> 'Where did Kim Jong Un and Donald Trump meet in 2019?'"""
+    if clause.verb.lemma_ in _PUBLISHING:
+        return None  # 'published in Nature': a journal, whatever the tagger says, and towns make no options
     for prep in clause.verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at") or prep.i < clause.verb.i:
             continue

@@ -89,6 +89,8 @@ NOTHING = [
     ("The minister said the plan would cost about 3 billion dollars.", None),
     ("The BBC reported that the journalist was interrogated for eight hours.", None),
     ("The scientists published their study in the journal Nature Climate Change.", None),
+    # 'published in Nature': a journal is no place, whatever the tagger says
+    ("Astronomers from Tennessee published the findings in Nature in August.", "wh_where"),
     # a coordinated subject is no single answer to "Who ...?"
     ("Kim and Trump met in Hanoi in 2019 for a summit that left nuclear talks at a standstill.", "wh_subject"),
     # a negated clause has countless right answers to "Who did not ...?"

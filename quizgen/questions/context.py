@@ -320,7 +320,7 @@ class QuizContext:
         """The person 'he' or 'she' stands for: the one person the sentence before names, if just one.
 
         None when the pronoun isn't he/she, when the sentence itself names someone before it,
-        or when the sentence before names nobody or several people.
+        or when the sentence before names nobody, several people, or one who is not its subject.
         """
         if pronoun.lower_ not in ("he", "she"):
             return None
@@ -334,7 +334,12 @@ class QuizContext:
             return None
         names = {name_key(self.full_name(e.text)): self.full_name(e.text)
                  for e in previous.span.ents if e.label_ == "PERSON"}
-        return next(iter(names.values())) if len(names) == 1 else None
+        if len(names) != 1:
+            return None
+        subject = {t.i for c in previous.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        person = next(e for e in previous.span.ents if e.label_ == "PERSON")
+        # 'He owned a car that once belonged to Jiang Zemin. He funded schools': 'he' is not Jiang Zemin
+        return next(iter(names.values())) if person.root.i in subject else None
 
 
 PLACE_PREPOSITIONS = frozenset("in at to from near into across outside around toward towards".split())

@@ -138,3 +138,16 @@ def test_asides_in_brackets_go_but_not_inside_a_quotation(parse_sentences):
     quoted = _rendered(parse_sentences, "Officials met in Ohio.",
                        "The form asked \"Were you held during your journey to (or in) the UK?\" in 2023.")
     assert "(or in)" in quoted, quoted
+
+
+def test_he_is_the_person_the_sentence_before_is_about(parse_sentences):
+    rendered = _rendered(parse_sentences, "Kim Jong Un visited a munitions factory in Pyongyang.",
+                         "He called for stronger defenses at the factory in Pyongyang.")
+    assert rendered.startswith("Kim Jong Un called"), rendered
+
+
+def test_he_is_not_a_person_the_sentence_before_names_in_passing(parse_sentences):
+    before = ("Lai Changxing ran a smuggling ring in Xiamen. "
+              "He owned a car that once belonged to President Jiang Zemin.")
+    rendered = _rendered(parse_sentences, before, "He funded schools and an airport in Xiamen.")
+    assert "Jiang Zemin" not in rendered, rendered

@@ -325,9 +325,9 @@ MIN_KINDS = 3
 
 
 def _vary_kinds(ranked: list[Candidate], chosen: list[Candidate]) -> None:
-    """Fewer than three kinds of question: trade a question of a kind asked several times for the best
-    one of a missing kind that clashes with it alone (the same answer asked another way); one with a
-    soft flaw only when no other will do."""
+    """Fewer than three kinds of question: trade the best question of a missing kind for the one or two
+    it clashes with (the same answer asked another way, the same sentence), when their kinds stay in the
+    quiz; one with a soft flaw only when no other will do."""
     for candidate in sorted(ranked, key=lambda c: c.soft_flaw is not None):
         kinds = Counter(c.question.type for c in chosen)
         if len(kinds) >= MIN_KINDS:
@@ -335,8 +335,11 @@ def _vary_kinds(ranked: list[Candidate], chosen: list[Candidate]) -> None:
         if candidate.question.type in kinds:
             continue
         clashes = [c for c in chosen if _conflicts(candidate, [c], shared=True)]
-        if len(clashes) == 1 and kinds[clashes[0].question.type] > 1:
+        leaving = Counter(c.question.type for c in clashes)
+        if 1 <= len(clashes) <= 2 and all(kinds[kind] > n for kind, n in leaving.items()):
             chosen[chosen.index(clashes[0])] = candidate
+            for clash in clashes[1:]:
+                chosen.remove(clash)
 
 
 def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int, share: float,
@@ -392,8 +395,10 @@ def _same_answer(one: Candidate, other: Candidate) -> bool:
 
 def _reveals(asker: Candidate, answered: Candidate) -> bool:
     """True when ``asker``'s stem names ``answered``'s answer: a student who meets the name in one
-    question looks for it among the next one's options. Not for the story's main actors (in the
-    headline or named again and again), whom every reader knows; a false statement gives nothing away."""
+    question looks for it among the next one's options. The story's main actors (in the headline or
+    named again and again), whom every reader knows, only while the stem speaks of the same fact
+    ('Belgium defeated Panama 3-0' gives away 'Which country faced Panama?'). A false statement
+    gives nothing away."""
     if answered.kind == "identity" and answered.question.answer_span is not None:
         # "English captain Harry Kane scored" (true or false) tells who Harry Kane is
         return answered.question.answer_span.text.lower() in asker.question.prompt.lower()
@@ -408,13 +413,24 @@ def _reveals(asker: Candidate, answered: Candidate) -> bool:
     article = answered.sentence.article
     named = re.findall(rf"\b{re.escape(key)}\b", name_key(f"{article.title or ''} \n {article.text}"))
     in_title = re.search(rf"\b{re.escape(key)}\b", name_key(article.title or "")) is not None
-    return not in_title and len(named) < 4
+    if not in_title and len(named) < 4:
+        return True
+    if asker.sentence is answered.sentence or _names(answered.question.prompt) & _names(asker.question.prompt) - {key}:
+        return True  # the stem names the answer beside a name the question asks about: one fact
+    asked, source = _content_words(asker.question.prompt), _content_words(answered.sentence.text)
+    shared = (asked & source) - set(key.split())
+    return len(shared) >= max(2, 0.25 * min(len(asked), len(source)))
 
 
 _STOPWORDS = frozenset(
     "the a an of and or to in on at for with by from as is was were are be been has have had that this which who "
     "what when where how many did does do it its their his her they he she said says according not".split()
 )
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words of a stem after its first, as name keys: 'Panama', 'Fisht'."""
+    return {name_key(w) for w in re.findall(r"(?<=\s)[A-Z][\w’'-]{2,}", text)}
 
 
 def _content_words(text: str) -> set[str]:

@@ -142,3 +142,32 @@ def test_a_statement_the_headline_settles_is_rejected(title, statement, settled)
                         evidence=[Span("a1", 0, 11, "A sentence.")], focus="event")
     found = rejection(Candidate(question, _Headlined(title)))
     assert (found is not None and "headline" in found) is settled, found
+
+
+def _asked(prompt: str, answer: str, kind: str, sentence) -> Candidate:
+    choices = ["True", "False"] if kind == "true_false" else []
+    question = Question(type=kind, prompt=prompt, answer=answer, choices=choices,
+                        evidence=[Span("a1", 0, 11, "A sentence.")], focus="place")
+    return Candidate(question, sentence)
+
+
+MATCH_DAY = ("Belgium beat Panama 3-0 in Sochi. Belgium led after Dries Mertens scored. Belgium then scored twice. "
+             "Sweden beat South Korea. Belgium play England next.")
+
+
+@pytest.mark.parametrize(("stem", "gives_away"), [
+    # the story's main actor beside a name the other question asks about: one fact told twice
+    ("Sweden defeated _____ 1-0; Belgium defeated debutants Panama 3-0.", True),
+    # the main actor named in passing gives nothing away
+    ("Sweden defeated _____ 1-0 in Nizhny Novgorod after a penalty by Belgium's neighbours.", False),
+])
+def test_a_main_actor_named_beside_the_same_fact_gives_the_answer_away(stem, gives_away):
+    from quizgen.rank import _reveals
+
+    story = _Headlined("World Cup day five")
+    story.article.text = MATCH_DAY
+    other = _Headlined("World Cup day five")
+    other.article = story.article
+    answered = _asked("Which country faced Panama at the Fisht Stadium in Sochi?", "Belgium", "short_answer", story)
+    asker = _asked(stem, "South Korea", "fill_blank", other)
+    assert _reveals(asker, answered) is gives_away

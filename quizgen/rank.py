@@ -306,7 +306,7 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
         dict(cap=type_cap, share=0.3, lean=0),
         dict(cap=count, share=0.3, lean=0),
         dict(cap=count, share=0.4, lean=1),
-        dict(cap=count, share=0.5, lean=2),
+        dict(cap=count, share=0.4, lean=2),
         dict(cap=count, share=0.4, lean=2, shared=True),
     )
     for number, rules in enumerate(passes, 1):
@@ -352,6 +352,9 @@ def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int
     statements = sum(1 for c in chosen if c.question.type == "true_false")
     if statements + 1 > max(2, int(count * share)):
         return False  # a quiz of copied sentences tests little
+    if candidate.answer_label == "DENIAL" and \
+            sum(1 for c in chosen if c.answer_label == "DENIAL") >= max(1, count // 5):
+        return False  # 'X did not ...' made by adding 'not': two in ten at most
     if candidate.question.answer == "True" and not shared and \
             sum(1 for c in chosen if c.question.answer == "True") >= max(1, int(count * share / 2)):
         return False  # a true statement is the article's own words: it tests recognition at best
@@ -388,7 +391,7 @@ def _same_answer(one: Candidate, other: Candidate) -> bool:
     """The same thing keyed twice: a name under any of its forms, or the very same words otherwise."""
     if "true_false" in (one.question.type, other.question.type):
         return False
-    if {one.answer_label, other.answer_label} & {"SOURCE", "STATEMENT"}:
+    if {one.answer_label, other.answer_label} & {"SOURCE", "STATEMENT", "DENIAL"}:
         return one.question.answer.casefold() == other.question.answer.casefold()
     return same_referent(one.question.answer, other.question.answer, True)
 

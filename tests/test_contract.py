@@ -33,6 +33,14 @@ def test_sample_quiz_mixes_at_least_three_kinds(quizzes, path):
 
 
 @pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda p: p.name[:30])
+def test_at_most_two_statements_made_false_with_a_not(quizzes, path):
+    """'X did not ...' again and again is a template, not a reading check."""
+    denials = [q["prompt"] for q in quizzes[path.name]["questions"] if q["type"] == "true_false"
+               and q["answer"] == "False" and re.search(r"\b(not|n't)\b", q["prompt"])]
+    assert len(denials) <= 2, denials
+
+
+@pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda p: p.name[:30])
 def test_no_answer_is_keyed_twice_or_printed_in_another_stem(quizzes, path):
     """A second question on one answer, or a stem naming it, gives the answer away; the story's main
     actors (in the headline or named at least four times) are exempt from the second rule."""

@@ -110,6 +110,7 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
                         note="the article says it did")
     if denial is not None:
         denial.prior = 0.6  # a bare denial tests less than a changed fact
+        denial.answer_label = "DENIAL"  # the ranker keeps these few: 'did not' again and again is a template
     return denial
 
 

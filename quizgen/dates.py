@@ -135,21 +135,28 @@ def _month(anchor: date, step: int) -> tuple[date, date]:
 
 
 def make_explicit(text: str, anchor: date | None) -> str | None:
-    """``text`` with every relative time replaced by its explicit form; None when one can't be resolved."""
-    refs = find_times(text, anchor)
+    """``text`` with every relative time replaced by its explicit form; None when one can't be resolved.
+
+    Inside a quotation nothing is rewritten: 'what we voted on today' are the speaker's words, and
+    their 'today' may not be the report's."""
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+    refs = [ref for ref in find_times(text, anchor) if not any(s <= ref.start < e for s, e in quoted)]
     if any(ref.phrase.lower().startswith("a day ") for ref in refs):
         return None  # "a day after X" dates X, not the sentence: no wording keeps both right
     out, last = [], 0
     for ref in refs:
         before = re.sub(r"(?i)\b(on|in) $", "", text[last:ref.start])
-        after_preposition = re.search(r"(?i)\b(from|since|until|till|by|before|after|through|during) $", before)
+        after_preposition = re.search(r"(?i)\b(from|since|until|till|by|before|after|through|during|of) $", before)
         possessive = text[ref.end:ref.end + 2] in ("'s", "’s")  # "this year's theme" -> "2007's theme"
         out.append(re.sub(r"(?i)\b(the) $", "", before) if possessive else before)
         out.append(ref.answer if after_preposition or possessive else ref.explicit)
         last = ref.end
     out.append(text[last:])
     explicit = "".join(out)
-    return None if has_bare_relative_time(_without_explicit(explicit, refs)) else explicit
+    return None if has_bare_relative_time(_QUOTATION.sub(" ", _without_explicit(explicit, refs))) else explicit
+
+
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def _without_explicit(text: str, refs: list[TimeRef]) -> str:

@@ -106,3 +106,17 @@ def test_bare_relative_time_detection(text, bare):
 def test_future_only_from_the_phrases_own_clause(text, day):
     (ref,) = find_times(text, date(2015, 9, 22))  # a Tuesday
     assert ref.first_day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "explicit"),
+    [
+        # 'the end of this year' is 'the end of 2022', not 'the end of in 2022'
+        ("The law will be enacted before the end of this year.", "The law will be enacted before the end of 2022."),
+        # a quotation keeps the speaker's own words: their 'today' need not be the report's
+        ('Varadkar said "what we voted for today is a quiet revolution" on Thursday.',
+         'Varadkar said "what we voted for today is a quiet revolution" on Thursday 27 January 2022.'),
+    ],
+)
+def test_explicit_wording(text, explicit):
+    assert make_explicit(text, FRIDAY) == explicit

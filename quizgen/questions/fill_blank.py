@@ -20,7 +20,7 @@ from quizgen.questions.stems import finish, fits, phrase_with
 BLANK = "_____"
 CURRENCY = frozenset("$£€¥")
 QUALIFIER_WORDS = frozenset("about around over only nearly almost some roughly approximately more less fewer than "
-                            "at least up to under".split())
+                            "at least up to under as many much".split())
 RARE_ZIPF = 3.6  # words rarer than this in everyday English make good key terms
 RARE_MODIFIER_ZIPF = 3.0  # 'cosplay outfits' (3.4) is everyday; 'denuclearization talks' (2.2) is not
 _FOCUS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation",

@@ -10,6 +10,9 @@ OTHERS = ("Donald Trump met Joe Biden in Washington. Emmanuel Macron visited Par
           "China, Japan, South Korea and France sent envoys. Angela Merkel spoke in Rome.")
 
 CASES = [
+    # the hedge stays in the sentence: 'as many as _____'
+    ("Organisers in Seoul said as many as 80,000 people marched through the city centre in June.", "fill_number",
+     "Organisers in Seoul said as many as _____ people marched through the city centre in June.", "80,000"),
     # an aside in brackets goes: '(48 km)' beside the blank would give the miles away
     ("The new dam in Ohio stands about 30 miles (48 km) from the city of Dayton.", "fill_number",
      "The new dam in Ohio stands about _____ from the city of Dayton.", "30 miles"),

@@ -122,9 +122,12 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
     measures = ("CARDINAL", "DATE", "TIME")
     ordered = [e for e in sentence.span.ents if e.label_ in measures] + \
         [e for e in sentence.span.ents if e.label_ not in measures]
+    quoted = _quoted(sentence.span)
     for ent in ordered:
         if not all(t.i in token_ids for t in ent) or ent.root.dep_ not in SWAPPABLE_ROLES:
             continue
+        if ent.start in quoted:
+            continue  # a changed word inside a quotation misquotes someone
         if ent.label_ in ("DATE", "TIME"):
             changed = _changed_time(ent, sentence)
             if changed:
@@ -168,6 +171,25 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
         return _statement(sentence, tokens, context, replace, attribution, true=False,
                           note=f"it was {original}, not {others[0]}")
     return None
+
+
+def _quoted(span) -> set[int]:
+    """The indices of the tokens inside quotation marks (double, curly, or single ones opened after a
+    space: 'the teams' coach' has an apostrophe, not a quotation)."""
+    inside: set[int] = set()
+    opened = None
+    for token in span:
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        opening = token.text in ('“', '‘') or (token.text in ('"', "'") and opened is None and (
+            previous is None or previous.whitespace_) and not token.whitespace_)
+        if opened is None and opening:
+            opened = token.text
+        elif opened is not None and token.text in ('"', "'", '”', '’') and (
+                token.text == opened or opened in ('“', '‘')):
+            opened = None
+        elif opened is not None:
+            inside.add(token.i)
+    return inside
 
 
 def _joined_to_unlike(ent) -> bool:

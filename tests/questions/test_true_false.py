@@ -105,6 +105,15 @@ def test_no_nonsense_swap(parse_sentences, sentence):
         assert not any(name in false for name in ("Donald Trump", "Joe Biden", "Washington", "Berlin", "Paris"))
 
 
+@pytest.mark.parametrize(("sentence", "quoted"), [
+    # a word changed inside a quotation would misquote someone
+    ('Police in Seoul reported "300 arrests" after the march in June.', '"300 arrests"'),
+])
+def test_no_change_inside_a_quotation(parse_sentences, sentence, quoted):
+    made = _statements(parse_sentences, sentence)
+    assert "False" not in made or quoted in made["False"].prompt, made["False"].prompt
+
+
 @pytest.mark.parametrize("sentence", NO_NUMBER_CHANGE)
 def test_no_number_change_across_a_bound(parse_sentences, sentence):
     assert "False" not in _statements(parse_sentences, sentence)

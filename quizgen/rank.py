@@ -45,6 +45,8 @@ _REPORTED_SUBJECT = re.compile(
     r"thought|confirmed|reported|insisted|argued|noted|explained|promised|vowed|threatened|indicated|hoped)"
     r"(?: [\w’'-]+){0,7}? (that )?(he|she|it|they)$", re.IGNORECASE)
 _DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+_SPACED_DASH = re.compile(r"(?<![\d\s]) [-–—] (?!\d)|(?<=[^\d\s]) [-–—] (?=\d)|(?<=\d) [-–—] (?=[^\d\s])")
+_CUT_TO_A_WORD = re.compile(r"^(Days|Weeks|Months|Years|Hours|Minutes|Moments|Decades|Shortly|Soon),")
 _BAD_ENDINGS = re.compile(r"\b(and|or|but|of|the|a|an|to|that|which|who|in|on|at|for|with|by|as|from|said)[?.]$",
                           re.IGNORECASE)
 
@@ -68,6 +70,10 @@ def rejection(candidate: Candidate) -> str | None:
         return "a clause cut out before its verb"
     if _DOUBLED.search(prompt):
         return "doubled word"
+    if _SPACED_DASH.search(outside_quote):
+        return "a sentence broken by dashes: its parse reads across them"
+    if _CUT_TO_A_WORD.match(prompt):
+        return "an opening phrase cut down to one word ('Days, Bowie passed away')"
     if re.search(r"(?<!\w)@\w", outside_quote):
         return "a social media handle in the stem: '@POTUS' names its owner"
     if _BAD_ENDINGS.search(prompt):

@@ -246,6 +246,16 @@ def render(tokens: list, replace: dict[int, str] | None = None) -> str:
             following = token.i + 1 < len(token.doc) and token.doc[token.i + 1]
             if following and following.text == "," and following.i not in replace:
                 replace[following.i] = ""
+    present = {t.i for t in tokens}
+    doc = tokens[0].doc if tokens else None
+    for token in tokens:  # the commas round a connective taken out: 'is, [however,] illegal' ('X, also Y' keeps its)
+        if token.lower_ in CONNECTIVES or token.text != "," or token.i + 2 >= len(doc):
+            continue
+        connective, after = doc[token.i + 1], doc[token.i + 2]
+        if connective.lower_ in CONNECTIVES and connective.dep_ == "advmod" and after.text == "," and (
+                connective.i not in present or replace.get(connective.i) == ""):
+            replace.setdefault(token.i, "")
+            replace.setdefault(after.i, "")
     texts: list[str] = []
     spaces: list[str] = []
     for i, token in enumerate(tokens):

@@ -41,6 +41,8 @@ REJECTED = [
     ("[...] in the meantime our deals are already yielding benefits.", "editorial"),
     ("Who said the sentence was \"dangerous\" ((it)) and \"ideological\"?", "editorial"),
     ("Who met the the president in Hanoi?", "doubled word"),
+    ("How many shots did low - Ghana have to Peru's two - the game?", "dashes"),
+    ("Days, the singer died in a hospital in London.", "cut down to one word"),
     ("Who tweeted using his @POTUS account?", "handle"),
     ("Which country did the talks end with and?", "fragment"),
     ("Where did Kim Jong Un meet Donald Trump in Hanoi?", "answer in the stem"),
@@ -59,6 +61,7 @@ PASSES = [
     "Who said: “This is the biggest planting day the town has ever seen”?",  # pronouns inside a quote
     "There were no injuries in the attack on the Fisht Stadium in Sochi.",  # 'there were' points nowhere
     "Where did Adele perform her song Hello in 2016?",  # 'her' after a name
+    "Sweden defeated South Korea 1 – 0 in Nizhny Novgorod.",  # a score is no dash
     "Most Canadians voted for the Liberal Party in 2015.",  # 'Most' of a named group
 ]
 

@@ -49,6 +49,9 @@ TRUE_CASES = [
     ("Meanwhile, North Korean leader Kim Jong Un visited a munitions factory producing a \"major weapon system\".",
      "North Korean leader Kim Jong Un visited a munitions factory producing a \"major weapon system\"."),
     ("Marie Curie won the Nobel Prize in 1903.", "Marie Curie won the Nobel Prize in 1903."),
+    # a connective goes with both its commas
+    ("Growing cannabis in Glasgow is, however, illegal under British law.",
+     "Growing cannabis in Glasgow is illegal under British law."),
     ("The turnout rate was 58% in the election.", "The turnout rate was 58% in the election."),
     ("More than 900 asylum seekers were rescued off the Indonesian coast.",
      "More than 900 asylum seekers were rescued off the Indonesian coast."),

@@ -140,8 +140,8 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "North Korean leader Kim Jong Un": another name after a title makes nonsense
         if ent.root.dep_ == "pobj" and not _acted_on(ent.root.head):
             continue  # "the island of Lesbos", "the plant in Detroit": a place inside a description
-        if _joined_to_unlike(ent):
-            continue  # "Syria and all refugees are covered": with one of two changed the item is half true
+        if _coordinated(ent):
+            continue  # "Argentina and Mexico defended well": one of two changed reads as nonsense or half true
         if ent.label_ == "PERSON" and any(c.dep_ == "poss" for c in ent.root.children):
             continue  # "Civic Party's Jeremy Tam": another person would not be of that party
         if ent.label_ == "PERSON" and any(t.lower_ in GENDERED for t in tokens):
@@ -192,12 +192,11 @@ def _quoted(span) -> set[int]:
     return inside
 
 
-def _joined_to_unlike(ent) -> bool:
-    """An entity coordinated with something that is not a name of its kind ('Syria and all refugees');
-    'Malaysia and Indonesia' may lose one country to another and be plainly false."""
+def _coordinated(ent) -> bool:
+    """An entity joined to another by 'and' or 'or': 'Syria and all refugees' with one changed is half
+    true, and 'Germany and Mexico defended well' (of Argentina's match) is nonsense rather than false."""
     root = ent.root
-    partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
-    return any(p.ent_type_ != ent.label_ for p in partners)
+    return any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj"
 
 
 def _acted_on(preposition) -> bool:

@@ -22,8 +22,6 @@ FALSE_CASES = [
      "Donald Trump was detained in Pyongyang on Friday 28 January 2022."),
     ("Belgium defeated Panama 3–0 at the Fisht Stadium in Sochi.",
      "China defeated Panama 3–0 at the Fisht Stadium in Sochi."),
-    ("Malaysia and Indonesia have turned away boats of migrants.",
-     "China and Indonesia have turned away boats of migrants."),
     ("The United Nations placed strong new sanctions on North Korea in March.",
      "The United Nations placed strong new sanctions on China in March."),
     # a different number
@@ -115,6 +113,16 @@ def test_no_nonsense_swap(parse_sentences, sentence):
 def test_no_change_inside_a_quotation(parse_sentences, sentence, quoted):
     made = _statements(parse_sentences, sentence)
     assert "False" not in made or quoted in made["False"].prompt, made["False"].prompt
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # one of two joined names changed reads as nonsense ('Germany and Mexico defended well') or half true
+    ("Malaysia and Indonesia have turned away boats of migrants.", ("Malaysia", "Indonesia")),
+    ("Argentina and Mexico defended well in Leipzig.", ("Argentina", "Mexico")),
+])
+def test_no_swap_of_one_of_two_joined_names(parse_sentences, sentence, names):
+    made = _statements(parse_sentences, sentence)
+    assert "False" not in made or all(name in made["False"].prompt for name in names), made["False"].prompt
 
 
 @pytest.mark.parametrize("sentence", NO_NUMBER_CHANGE)

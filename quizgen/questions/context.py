@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -54,6 +54,10 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+
+# 'the Kurdistan Workers' Party (PKK)': capitalised words (with 'of', 'and', 'the' between) and a bracketed
+# abbreviation; the abbreviation's letters need not be the words' initials (PKK is Kurdish).
+_DEFINED_ABBREVIATION = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the|de|du)\s+)*)+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
 
 _PLACE_WORD = re.compile(
     r"\b(Road|Street|Avenue|Lane|Drive|Square|Park|Bridge|River|Hall|Center|Centre|Station|Airport|Stadium|"
@@ -260,6 +264,29 @@ class QuizContext:
             return self.roles[key]
         return next((entry.get("ROLES", {}).get(name) for entry in self.bank if name in entry.get("ROLES", {})), None)
 
+    def same_thing(self, one: str, other: str) -> bool:
+        """One name under two forms: 'US' and 'the United States', or an abbreviation the articles define
+        ('the Kurdistan Workers' Party (PKK)')."""
+        if same_referent(one, other, True):
+            return True
+        return name_key(clean_entity(other)) in self._aliases.get(name_key(clean_entity(one)), set())
+
+    @cached_property
+    def _aliases(self) -> dict[str, set[str]]:
+        """Abbreviations the articles define in brackets, both ways: 'pkk' <-> "kurdistan workers' party".
+        Where the name starts is unsure ('Rebels of the Kurdistan Workers' Party (PKK)'), so each
+        capitalised tail of the words before the bracket counts."""
+        aliases: dict[str, set[str]] = {}
+        for parsed in self.parsed:
+            for match in _DEFINED_ABBREVIATION.finditer(parsed.article.text):
+                words, short = match.group(1).split(), name_key(match.group(2))
+                for start, word in enumerate(words):
+                    if word[:1].isupper():
+                        long = name_key(clean_entity(" ".join(words[start:])))
+                        aliases.setdefault(long, set()).add(short)
+                        aliases.setdefault(short, set()).add(long)
+        return aliases
+
     def same_kind(self, label: str, exclude: str, use_bank: bool = True) -> list[str]:
         """Candidate distractors of one finer type: the quiz's own names first (most mentioned first),
         then names from bank articles about the same story (sharing several names with this quiz).
@@ -277,7 +304,7 @@ class QuizContext:
                 continue
             if label in ("ORG", "ORG_MEDIA") and bool(_PLACE_WORD.search(name)) != facility:
                 continue  # "Johnson Space Center" is a site, not a body like NASA
-            if not same_referent(name, exclude, True) and not any(same_referent(name, o, True) for o in out):
+            if not self.same_thing(name, exclude) and not any(self.same_thing(name, o) for o in out):
                 out.append(name)
         return out
 

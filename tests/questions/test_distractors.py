@@ -94,3 +94,14 @@ def test_a_firm_or_a_place_the_tagger_calls_a_person_is_no_option_for_who(parse_
         "Gunung Kawi in Bali.")
     options = distractors_for(candidate, context)
     assert options and not any(name in options for name in ("Waskita Karya", "Gunung Kawi")), options
+
+
+def test_an_abbreviation_the_article_defines_is_the_same_option(parse_sentences):
+    sentences, context = parse_sentences(
+        "Rebels of the Kurdistan Workers' Party (PKK) attacked a base near Hakkari in October.",
+        "Turkey blamed the PKK for the attack in Ankara. Hamas and Hezbollah and the Taliban issued statements "
+        "in Gaza and Kabul. The Islamic State and al-Qaeda were named by NATO in Brussels.")
+    assert context.same_thing("PKK", "the Kurdistan Workers' Party")
+    options = context.same_kind("ORG", "NATO", use_bank=False)
+    assert not ({"PKK", "Kurdistan Workers' Party", "the Kurdistan Workers' Party"} <= set(options)) and \
+        sum(1 for o in options if "PKK" in o or "Kurdistan" in o) <= 1, options

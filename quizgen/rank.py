@@ -296,10 +296,9 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     One question a sentence: two on one sentence test one fact twice or give each other away. Passes
     loosen step by step only to fill a short quiz: first each kind is capped, true/false kept even,
     statements at most three in ten and true ones one in ten; then the caps go; then statements make
-    four in ten; then true and false may lean further apart and statements
-    make half; last, two questions may share a sentence if neither gives the other away, more true
-    statements may come, and questions with a soft flaw (see ``soft_flaw``) may come in, though no
-    statement beyond four in ten. No pass keys one answer twice.
+    four in ten; then true and false may lean further apart; last, two questions may share a sentence if neither gives the other away, more true
+    statements may come, and two in ten questions with a soft flaw (see ``soft_flaw``) may come in,
+    though no statement beyond four in ten. No pass keys one answer twice.
     """
     jitter = random.Random(seed) if seed is not None else None
     ranked = sorted(
@@ -319,8 +318,8 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
         for candidate in ranked:
             if len(chosen) >= count:
                 break
-            if candidate.soft_flaw and number < len(passes):
-                continue
+            if candidate.soft_flaw and (number < len(passes) or sum(1 for c in chosen if c.soft_flaw) >= max(1, count // 5)):
+                continue  # a teacher fixes one or two such stems, not half a quiz
             if candidate not in chosen and _fits(candidate, chosen, count, **rules):
                 chosen.append(candidate)
     _vary_kinds(ranked, chosen)

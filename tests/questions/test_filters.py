@@ -174,3 +174,15 @@ def test_a_main_actor_named_beside_the_same_fact_gives_the_answer_away(stem, giv
     answered = _asked("Which country faced Panama at the Fisht Stadium in Sochi?", "Belgium", "short_answer", story)
     asker = _asked(stem, "South Korea", "fill_blank", other)
     assert _reveals(asker, answered) is gives_away
+
+
+def test_at_most_two_in_ten_questions_with_a_soft_flaw():
+    from quizgen.rank import select
+
+    flawed = []
+    for n in range(10):
+        candidate = _candidate(f"Who visited the site in Region {n} on the day?", answer=f"Person {n}")
+        candidate.sentence = _Sentence()  # each its own sentence
+        candidate.soft_flaw = "a definite description that points back"
+        flawed.append(candidate)
+    assert sum(1 for c in select(flawed, 10, None) if c.soft_flaw) == 2

@@ -41,8 +41,17 @@ def main_clause(sent, compact: bool = False) -> Clause | None:
     """The clause a question can be asked about, with reporting frames peeled off.
 
     ``compact`` also drops relative clauses, adverbial clauses and participle phrases,
-    for sentences whose whole clause makes too long a stem.
+    for sentences whose whole clause makes too long a stem. Worked out once a sentence (every
+    generator asks for it) and kept with the parse; callers must not change it.
     """
+    found = sent.doc.user_data.setdefault("quizgen_main_clauses", {})
+    key = (sent.start, sent.end, compact)
+    if key not in found:
+        found[key] = _main_clause(sent, compact)
+    return found[key]
+
+
+def _main_clause(sent, compact: bool) -> Clause | None:
     root = sent.root
     attribution = None
     if root.lemma_ in REPORTING_VERBS:

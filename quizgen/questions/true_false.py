@@ -154,6 +154,8 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
                 return _statement(sentence, tokens, context, {ent[0].i: changed, **{t.i: "" for t in ent[1:]}},
                                   attribution, true=False, note=f"the number is {ent.text}, not {changed}")
             continue
+        if not _doer_or_place(ent):
+            continue  # 'reached out to South Korea', 'according to ABC News': others may be true as well
         if any(char.isdigit() for char in ent.text) or (ent.end < len(doc) and doc[ent.end].text.isdigit()):
             continue  # 'Adam Air Flight 574' is a flight, whatever the tagger calls it: no person or body fits
         label = finer_type(ent.label_, clean_entity(ent.text))
@@ -197,6 +199,16 @@ def _coordinated(ent) -> bool:
     true, and 'Germany and Mexico defended well' (of Argentina's match) is nonsense rather than false."""
     root = ent.root
     return any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj"
+
+
+def _doer_or_place(ent) -> bool:
+    """Who did it, or where it happened: one of each per event, so another one is plainly false. An
+    object, a partner or a source is not exclusive ('Biden reached out to Japan' does not make
+    'reached out to South Korea' false)."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside")
 
 
 def _acted_on(preposition) -> bool:

@@ -22,8 +22,6 @@ FALSE_CASES = [
      "Donald Trump was detained in Pyongyang on Friday 28 January 2022."),
     ("Belgium defeated Panama 3–0 at the Fisht Stadium in Sochi.",
      "China defeated Panama 3–0 at the Fisht Stadium in Sochi."),
-    ("The United Nations placed strong new sanctions on North Korea in March.",
-     "The United Nations placed strong new sanctions on China in March."),
     # a different number
     ("Three people were injured when a bus crashed in Lyon.", "Four people were injured when a bus crashed in Lyon."),
     ("The police arrested two men in Manchester on Tuesday.",
@@ -32,8 +30,6 @@ FALSE_CASES = [
     ("The festival attracted 50,000 visitors to Edinburgh.", "The festival attracted 25,000 visitors to Edinburgh."),
     ("The Home Office will issue questionnaires to 12,000 asylum seekers.",
      "The Home Office will issue questionnaires to 6,000 asylum seekers."),
-    ("Prime Minister Justin Trudeau visited Ottawa in June 2020.",
-     "Prime Minister Justin Trudeau visited Berlin in June 2020."),
     ("The army evacuated about 80 people from the town.", "The army evacuated about 160 people from the town."),
     # a different year, or a span of time doubled
     ("The lantern festival in Taipei began in 2001.", "The lantern festival in Taipei began in 1998."),
@@ -113,6 +109,17 @@ def test_no_nonsense_swap(parse_sentences, sentence):
 def test_no_change_inside_a_quotation(parse_sentences, sentence, quoted):
     made = _statements(parse_sentences, sentence)
     assert "False" not in made or quoted in made["False"].prompt, made["False"].prompt
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    # an object, a partner or a source is not exclusive: another one need not be false
+    ("The United Nations placed strong new sanctions on North Korea in March.", "North Korea"),
+    ("Prime Minister Justin Trudeau visited Ottawa on his tour.", "Ottawa"),
+    ("The Biden administration reached out to Japan shortly after taking office.", "Japan"),
+])
+def test_no_swap_of_what_is_not_exclusive(parse_sentences, sentence, kept):
+    made = _statements(parse_sentences, sentence)
+    assert "False" not in made or kept in made["False"].prompt, made["False"].prompt
 
 
 @pytest.mark.parametrize(("sentence", "names"), [

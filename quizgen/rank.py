@@ -36,8 +36,10 @@ _POINTING_ADVERB = re.compile(
 _COMMA_VERB = re.compile(r"\w, (had|has|have|was|were|is|are|will|would|did|does)\b")
 _HABITUAL = re.compile(rf"\b({'|'.join(sorted(HABITUAL))})\b", re.IGNORECASE)
 _OPENS_BACK = re.compile(
-    r"^(Other|Another|Both|Such|One such) |^(Most|Many|Some|Several|All|None|The rest) (were|was|are|is|had|have|of them)\b"
-    r"|\bas much\b|\bsuch (documents|cases|claims)\b|\b(consequently|as a result|in response|(minutes|moments|hours|days) later)\b",
+    r"^(Other|Another|Both|Such|One such) "
+    r"|^(Most|Many|Some|Several|All|None|The rest) (were|was|are|is|had|have|of them)\b"
+    r"|\bas much\b|\bsuch (documents|cases|claims)\b"
+    r"|\b(consequently|as a result|in response|(minutes|moments|hours|days) later)\b",
     re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
@@ -290,7 +292,8 @@ def score(candidate: Candidate, subject_counts: Counter, sentences_in_article: i
     # a question that asks (who, where, how many) was judged acceptable far more often than a copied
     # sentence with a blank or a 'not' (rounds 15-16: about 85% against under 60%)
     asked = 0.1 if q.type in ("multiple_choice", "short_answer") else 0.0
-    return max(0.0, min(1.0, candidate.prior * 0.6 + lead + headline + centrality + brevity + asked - repeated_subject))
+    total = candidate.prior * 0.6 + lead + headline + centrality + brevity + asked - repeated_subject
+    return max(0.0, min(1.0, total))
 
 
 def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Candidate]:
@@ -299,9 +302,9 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     One question a sentence: two on one sentence test one fact twice or give each other away. Passes
     loosen step by step only to fill a short quiz: first each kind is capped, true/false kept even,
     statements at most three in ten and true ones one in ten; then the caps go; then statements make
-    four in ten; then true and false may lean further apart; last, two questions may share a sentence if neither gives the other away, more true
-    statements may come, and two in ten questions with a soft flaw (see ``soft_flaw``) may come in,
-    though no statement beyond four in ten. No pass keys one answer twice.
+    four in ten; then true and false may lean further apart; last, two questions may share a sentence
+    if neither gives the other away, more true statements may come, and two in ten questions with a
+    soft flaw (see ``soft_flaw``) may come in. No pass keys one answer twice.
     """
     jitter = random.Random(seed) if seed is not None else None
     ranked = sorted(
@@ -321,7 +324,7 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
         for candidate in ranked:
             if len(chosen) >= count:
                 break
-            if candidate.soft_flaw and (number < len(passes) or sum(1 for c in chosen if c.soft_flaw) >= max(1, count // 5)):
+            if candidate.soft_flaw and (number < len(passes) or _soft_flaws(chosen) >= max(1, count // 5)):
                 continue  # a teacher fixes one or two such stems, not half a quiz
             if candidate not in chosen and _fits(candidate, chosen, count, **rules):
                 chosen.append(candidate)
@@ -330,6 +333,10 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
 
 
 MIN_KINDS = 3
+
+
+def _soft_flaws(chosen: list[Candidate]) -> int:
+    return sum(1 for c in chosen if c.soft_flaw)
 
 
 def _vary_kinds(ranked: list[Candidate], chosen: list[Candidate]) -> None:

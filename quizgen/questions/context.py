@@ -57,7 +57,8 @@ _ORG_WORDS = re.compile(
 
 # 'the Kurdistan Workers' Party (PKK)': capitalised words (with 'of', 'and', 'the' between) and a bracketed
 # abbreviation; the abbreviation's letters need not be the words' initials (PKK is Kurdish).
-_DEFINED_ABBREVIATION = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the|de|du)\s+)*)+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_DEFINED_ABBREVIATION = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the|de|du)\s+)*)+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
 
 _PLACE_WORD = re.compile(
     r"\b(Road|Street|Avenue|Lane|Drive|Square|Park|Bridge|River|Hall|Center|Centre|Station|Airport|Stadium|"

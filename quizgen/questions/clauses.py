@@ -238,6 +238,25 @@ CONNECTIVES = frozenset(
 )
 
 
+def quoted_tokens(tokens) -> set[int]:
+    """The indices of the tokens inside quotation marks (double, curly, or single ones opened after a
+    space: 'the teams' coach' has an apostrophe, not a quotation)."""
+    inside: set[int] = set()
+    opened = None
+    for token in tokens:
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        opening = token.text in ('“', '‘') or (token.text in ('"', "'") and opened is None and (
+            previous is None or previous.whitespace_) and not token.whitespace_)
+        if opened is None and opening:
+            opened = token.text
+        elif opened is not None and token.text in ('"', "'", '”', '’') and (
+                token.text == opened or opened in ('“', '‘')):
+            opened = None
+        elif opened is not None:
+            inside.add(token.i)
+    return inside
+
+
 def render(tokens: list, replace: dict[int, str] | None = None) -> str:
     """Join tokens with their own spacing; ``replace`` maps a token index to new text ('' drops it).
 

@@ -6,7 +6,7 @@ import re
 
 from quizgen.dates import make_explicit
 from quizgen.nlp import Sentence
-from quizgen.questions.clauses import is_anaphoric, render
+from quizgen.questions.clauses import is_anaphoric, quoted_tokens, render
 from quizgen.questions.context import PLACE_PREPOSITIONS, QuizContext, clean_entity, finer_type, name_key
 
 
@@ -109,11 +109,9 @@ def _asides(tokens: list, replace: dict[int, str]) -> dict[int, str]:
     and inside a quotation, whose words are someone's own."""
     dropped: dict[int, str] = {}
     inside: list[int] = []
-    quoted = False
+    quoted = quoted_tokens(tokens)
     for token in tokens:
-        if token.text in ('"', "“", "”"):
-            quoted = token.text == "“" or (token.text == '"' and not quoted)
-        elif token.text == "(" and not quoted:
+        if token.text == "(" and token.i not in quoted:
             inside = [token.i]
         elif inside:
             inside.append(token.i)

@@ -8,7 +8,7 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
-from quizgen.questions.clauses import GENDERED, HABITUAL, REPORTING_VERBS, main_clause, past_form
+from quizgen.questions.clauses import GENDERED, HABITUAL, REPORTING_VERBS, main_clause, past_form, quoted_tokens
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
 from quizgen.questions.stems import about_the_reporting, finish, fits, phrase_with, subject_stands_alone
 
@@ -122,7 +122,7 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
     measures = ("CARDINAL", "DATE", "TIME")
     ordered = [e for e in sentence.span.ents if e.label_ in measures] + \
         [e for e in sentence.span.ents if e.label_ not in measures]
-    quoted = _quoted(sentence.span)
+    quoted = quoted_tokens(sentence.span)
     for ent in ordered:
         if not all(t.i in token_ids for t in ent) or ent.root.dep_ not in SWAPPABLE_ROLES:
             continue
@@ -173,25 +173,6 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
         return _statement(sentence, tokens, context, replace, attribution, true=False,
                           note=f"it was {original}, not {others[0]}")
     return None
-
-
-def _quoted(span) -> set[int]:
-    """The indices of the tokens inside quotation marks (double, curly, or single ones opened after a
-    space: 'the teams' coach' has an apostrophe, not a quotation)."""
-    inside: set[int] = set()
-    opened = None
-    for token in span:
-        previous = token.doc[token.i - 1] if token.i > 0 else None
-        opening = token.text in ('“', '‘') or (token.text in ('"', "'") and opened is None and (
-            previous is None or previous.whitespace_) and not token.whitespace_)
-        if opened is None and opening:
-            opened = token.text
-        elif opened is not None and token.text in ('"', "'", '”', '’') and (
-                token.text == opened or opened in ('“', '‘')):
-            opened = None
-        elif opened is not None:
-            inside.add(token.i)
-    return inside
 
 
 def _coordinated(ent) -> bool:

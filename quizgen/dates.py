@@ -139,7 +139,7 @@ def make_explicit(text: str, anchor: date | None) -> str | None:
 
     Inside a quotation nothing is rewritten: 'what we voted on today' are the speaker's words, and
     their 'today' may not be the report's."""
-    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+    quoted = [m.span() for m in QUOTATION.finditer(text)]
     refs = [ref for ref in find_times(text, anchor) if not any(s <= ref.start < e for s, e in quoted)]
     if any(ref.phrase.lower().startswith("a day ") for ref in refs):
         return None  # "a day after X" dates X, not the sentence: no wording keeps both right
@@ -153,10 +153,11 @@ def make_explicit(text: str, anchor: date | None) -> str | None:
         last = ref.end
     out.append(text[last:])
     explicit = "".join(out)
-    return None if has_bare_relative_time(_QUOTATION.sub(" ", _without_explicit(explicit, refs))) else explicit
+    return None if has_bare_relative_time(QUOTATION.sub(" ", _without_explicit(explicit, refs))) else explicit
 
 
-_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# quoted words in a text, curly or straight: a speaker's own, left as they are
+QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def _without_explicit(text: str, refs: list[TimeRef]) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from quizgen.dates import has_bare_relative_time
+from quizgen.dates import QUOTATION, has_bare_relative_time
 from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate
 from quizgen.questions.clauses import HABITUAL
@@ -125,7 +125,7 @@ def _restates_headline(statement: str, title: str | None) -> bool:
 
 def _outside_quotes(prompt: str) -> str:
     """The stem without the quoted words in it: a pronoun inside a quotation is the speaker's own."""
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", "", prompt)
+    return QUOTATION.sub("", prompt)
 
 
 def _names_nothing(stem: str) -> bool:

@@ -368,8 +368,8 @@ def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int
     if statements + 1 > max(2, int(count * share)):
         return False  # a quiz of copied sentences tests little
     if candidate.answer_label == "DENIAL" and \
-            sum(1 for c in chosen if c.answer_label == "DENIAL") >= max(1, count // 5):
-        return False  # 'X did not ...' made by adding 'not': two in ten at most
+            any(c.answer_label == "DENIAL" for c in chosen):
+        return False  # 'X did not ...' made by adding 'not' reads as a template: one a quiz at most
     if candidate.question.answer == "True" and not shared and \
             sum(1 for c in chosen if c.question.answer == "True") >= max(1, int(count * share / 2)):
         return False  # a true statement is the article's own words: it tests recognition at best

@@ -155,11 +155,36 @@ NO_DENIAL = [
     "Gloria Thomas became unable to move her legs in Sydney.",
     "Apple failed to sell the phone in China.",
     "Kim Jong Un refused to meet Donald Trump in Hanoi.",
+    # a state, a perfect or a copula: its denial reads as a template, or as a claim about the world
+    "Cholera is caused by a bacterium found in dirty water.",
+    "Angela Merkel has resigned as leader of her party in Berlin.",
+    "Angela Merkel was in tears at the end of the summit in Brussels.",
+    "Apple wants its suppliers to leave China by 2025.",
+    # an adverb before the verb, or a hedge: the denial negates the adverb or may be read as true
+    "Fidel Castro temporarily transferred power to his brother Raul in Havana.",
+    "Emmanuel Macron effectively took control of the summit in Brussels.",
+    "Angela Merkel was likely elected by a narrow majority in Berlin.",
+    "The song Zombie topped the singles charts in various countries.",
+]
+
+DENIALS = [
+    # a past event, plainly false when denied
+    ("Google set a 90-day delay before the release of the code in Washington.",
+     "Google did not set a 90-day delay before the release of the code in Washington."),
+    ("ProtoStar-1 was launched from the spaceport in French Guiana.",
+     "ProtoStar-1 was not launched from the spaceport in French Guiana."),
 ]
 
 
+@pytest.mark.parametrize("sentence,denial", DENIALS)
+def test_denial_of_a_past_event(parse_sentences, sentence, denial):
+    sentences, context = parse_sentences(sentence)
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert denial in made, made
+
+
 @pytest.mark.parametrize("sentence", NO_DENIAL)
-def test_no_denial_of_a_negative(parse_sentences, sentence):
+def test_no_weak_denial(parse_sentences, sentence):
     sentences, context = parse_sentences(sentence, OTHERS)
     denials = [c.question.prompt for c in true_false.generate(sentences[0], context)
                if " not " in c.question.prompt]

@@ -33,6 +33,8 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         near = _paragraph_distances(candidate)
         pool = sorted(own, key=lambda o: (near(o), length_gap(o, answer))) + \
             sorted(banked, key=lambda o: length_gap(o, answer))
+    if label == "NUMBER":  # distinct values already; 'US$2 billion' and 'US$1 billion' share every word
+        return [o for o in pool if not re.search(rf"(?<![\w.]){re.escape(o)}(?!\w)", candidate.question.prompt)][:NEEDED]
     prompt_key = name_key(candidate.question.prompt)
     chosen: list[str] = []
     for option in pool:

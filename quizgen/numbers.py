@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 _QUALIFIERS = ("about", "around", "over", "more than", "less than", "fewer than", "nearly", "almost",
@@ -25,6 +25,7 @@ class Number:
     value: float
     style: str  # "word", "digits", "digits_comma"
     suffix: str = ""  # "million", "%"
+    currency: str = ""  # "$", "US$", "£", "€"
 
     def render(self, value: float) -> str:
         if self.style == "word" and value == int(value) and 0 <= value < 100:
@@ -33,7 +34,7 @@ class Number:
             body = f"{int(value):,}"
         else:
             body = str(int(value)) if value == int(value) else f"{value:g}"
-        parts = [self.qualifier, body + ("%" if self.suffix == "%" else "")]
+        parts = [self.qualifier, self.currency + body + ("%" if self.suffix == "%" else "")]
         if self.suffix and self.suffix != "%":
             parts.append(self.suffix)
         return " ".join(p for p in parts if p)
@@ -49,9 +50,20 @@ def _words(value: int) -> str:
 
 def read_number(text: str) -> Number | None:
     """Parse a short number phrase; None when it is not one."""
-    text = text.strip().lower()
-    qualifier = next((q for q in _QUALIFIERS if text.startswith(q + " ")), "")
+    text = text.strip()
+    qualifier = next((q for q in _QUALIFIERS if text.lower().startswith(q + " ")), "")
     body = text[len(qualifier):].strip()
+    currency = _CURRENCY.match(body)
+    if currency:
+        body = body[currency.end():]
+    number = _read_amount(body.lower(), qualifier)
+    return replace(number, currency=currency.group()) if number and currency else number
+
+
+_CURRENCY = re.compile(r"(?:US|A|C|NZ|HK)?\$|£|€")
+
+
+def _read_amount(body: str, qualifier: str) -> Number | None:
     suffix = ""
     for unit in ("million", "billion", "thousand", "%", "percent"):
         if body.endswith(unit):
@@ -92,7 +104,7 @@ def nearby_values(number: Number, article_numbers: list[float]) -> list[float]:
     steps = [1, 2, 3, 4] if value < 10 else [round(value * f) for f in (0.5, 0.75, 1.5, 2)]
     for step in steps:
         for candidate in ((value + step, value - step) if value < 10 else (step,)):
-            if candidate > 0 and candidate not in seen and (candidate == int(candidate) or value != int(value)):
+            if candidate >= low and candidate not in seen and (candidate == int(candidate) or value != int(value)):
                 seen.add(candidate)
                 out.append(candidate)
     return out

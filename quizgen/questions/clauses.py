@@ -122,7 +122,8 @@ def clause_tokens(verb, compact: bool = False) -> list:
     dropped: set[int] = set()
     if compact:
         for token in verb.subtree:
-            if token.dep_ in OPTIONAL_IN_COMPACT and token.i != verb.i and not _names_its_head(token):
+            if token.dep_ in OPTIONAL_IN_COMPACT and token.i != verb.i and not _names_its_head(token) \
+                    and not _inside_a_time(token):
                 dropped |= _with_commas(token) if token.dep_ == "appos" else {t.i for t in token.subtree}
                 first = min(t.i for t in token.subtree)
                 if first > 0 and token.doc[first - 1].text == "," and token.dep_ != "relcl":
@@ -142,6 +143,12 @@ def clause_tokens(verb, compact: bool = False) -> list:
             dropped |= _with_commas(token)  # 'from Irving, Texas,' inside a kept appositive stays whole
     tokens = [t for t in verb.subtree if t.i not in dropped]
     return _trim(tokens)
+
+
+def _inside_a_time(token) -> bool:
+    """'year' in 'a year ago', 'days' in 'two days later': part of a time phrase, not a modifier of its own."""
+    return token.dep_ == "npadvmod" and token.ent_type_ == "DATE" and token.head.ent_type_ == "DATE" \
+        and token.head.pos_ not in ("VERB", "AUX")
 
 
 def _with_commas(appositive) -> set[int]:

@@ -1,4 +1,5 @@
-"""Wh-questions by transforming the main clause: who/which (subject), where, when, how many."""
+"""Wh-questions by transforming the main clause: who/which (subject or object), where, when, how many,
+how much."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
-from quizgen.questions.clauses import Clause, do_support, main_clause, third_person
+from quizgen.questions.clauses import REPORTING_VERBS, Clause, do_support, main_clause, third_person
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
 from quizgen.questions.stems import (about_the_reporting, finish, fits, name_replacements, phrase, phrase_with,
                                      subject_stands_alone)
@@ -30,7 +31,8 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
         if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context) \
                 or clause.subject.i > clause.verb.i or about_the_reporting(clause):
             return list(by_kind.values())
-        makers = [] if clause.negated else [subject_question, where_question, when_question, how_many_question]
+        makers = [] if clause.negated else [subject_question, object_question, where_question, when_question,
+                                             how_many_question, how_much_question]
         for make in makers:
             candidate = make(sentence, clause, context)
             if candidate is not None and candidate.kind not in by_kind and fits(candidate.question.prompt):
@@ -127,6 +129,38 @@ def _pronoun_subject_question(sentence, clause, context, name: str) -> Candidate
     return _candidate(sentence, prompt, name, span, "person", "PERSON", "wh_subject", 0.65)
 
 
+OBJECT_WH = {"PERSON": ("Who", "person"), "ORG": ("Which organisation", "organisation"),
+             "COUNTRY": ("Which country", "place")}
+_NOT_A_DEED = REPORTING_VERBS | frozenset("call name quote cite interview contact thank".split())
+
+
+def object_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
+    """'Sweden faced South Korea at the Nizhny Novgorod Stadium' ->
+    'Which country did Sweden face at the Nizhny Novgorod Stadium?'"""
+    if clause.verb.lemma_ in _NOT_A_DEED:
+        return None  # 'told GB News', 'called Trump': the audience or a name, not what was done
+    for noun in clause.verb.children:
+        if noun.dep_ != "dobj" or noun.i < clause.verb.i:
+            continue
+        ent = _entity_of(noun)
+        if ent is None or len(list(noun.subtree)) != len(ent) or any(c.dep_ == "conj" for c in noun.children):
+            return None  # 'faced Belgium and Panama', 'hosted the final of the cup': no one name to ask for
+        name = clean_entity(ent.text)
+        label = finer_type(ent.label_, name)
+        if label not in OBJECT_WH or not re.sub(r"^the ", "", name)[:1].isupper() or not context.plausible(label, name):
+            return None
+        if label == "ORG" and (_looks_like_person(name, context) or not looks_like_organisation(name)):
+            return None
+        stem = _inverted(sentence, clause, context, drop={t.i for t in noun.subtree})
+        if stem is None:
+            return None
+        wh, focus = OBJECT_WH[label]
+        prompt = finish(f"{wh} {stem}", sentence, attribution=context.attributed(clause))
+        answer = context.full_name(ent.text) if label == "PERSON" else name
+        return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_object", 0.7)
+    return None
+
+
 _PUBLISHING = frozenset("publish print report appear air broadcast describe detail quote".split())
 
 
@@ -219,6 +253,45 @@ def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) 
         answer = span.text.lower() if span.text[:1].isupper() and read_number(span.text).style == "word" else span.text
         return _candidate(sentence, prompt, answer, token_span(sentence, span), "number", "NUMBER",
                           "wh_how_many", 0.7)
+    return None
+
+
+_CHANGE_VERBS = frozenset("rise fall climb drop increase decrease grow jump soar decline slip gain lose surge plunge "
+                          "slump shrink edge tumble sink".split())
+_AMOUNT_LABELS = ("PERCENT", "MONEY")
+
+
+def how_much_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
+    """'Food prices climbed 14.4%' -> 'By how much did food prices climb?';
+    'The plan will cost an estimated US$1.1 billion' -> 'How much will the plan cost?'"""
+    change = clause.verb.lemma_ in _CHANGE_VERBS
+    for child in clause.verb.children:
+        if child.i < clause.verb.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "by" and change:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            amount, removed, wh = (objects[0] if objects else None), child, "By how much"
+        elif child.dep_ in ("dobj", "npadvmod"):
+            amount, removed, wh = child, child, ("By how much" if change else "How much")
+        else:
+            continue
+        ent = _entity_of(amount) if amount is not None else None
+        if ent is None or ent.label_ not in _AMOUNT_LABELS:
+            continue
+        extra = [t for t in amount.subtree if t.i < ent.start or t.i >= ent.end]
+        if any(t.dep_ not in ("det", "amod", "advmod", "quantmod") or t.i > ent.start for t in extra):
+            continue  # '52 percent of the vote': the amount is part of a longer phrase
+        if ent.label_ == "PERCENT" and not change:
+            continue  # 'won 52%': how much of what? Left to fill-in
+        stem = _inverted(sentence, clause, context, drop={t.i for t in removed.subtree})
+        if stem is None:
+            return None
+        prompt = finish(f"{wh} {stem}", sentence, attribution=context.attributed(clause))
+        words = ent[next((k for k, t in enumerate(ent) if t.dep_ not in ("det", "amod")), 0):]  # not 'an estimated'
+        if read_number(words.text) is None:
+            continue  # 'a few million dollars': no amount to vary or to type
+        return _candidate(sentence, prompt, words.text, token_span(sentence, words), "number", "NUMBER",
+                          "wh_how_much", 0.7)
     return None
 
 

@@ -105,3 +105,19 @@ def test_an_abbreviation_the_article_defines_is_the_same_option(parse_sentences)
     options = context.same_kind("ORG", "NATO", use_bank=False)
     assert not ({"PKK", "Kurdistan Workers' Party", "the Kurdistan Workers' Party"} <= set(options)) and \
         sum(1 for o in options if "PKK" in o or "Kurdistan" in o) <= 1, options
+
+
+def test_amounts_of_money_keep_their_currency_and_stay_in_range(parse_sentences):
+    sentences, context = parse_sentences("The European Union will spend an estimated US$1.1 billion on the plan.")
+    candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_how_much")
+    options = distractors_for(candidate, context)
+    assert len(options) == 3 and all(o.startswith("US$") and o.endswith(" billion") for o in options), options
+    assert "US$0.1 billion" not in options  # a tenth of the answer tempts no one
+
+
+def test_a_change_in_per_cent_gets_per_cent_options(parse_sentences):
+    sentences, context = parse_sentences("China's consumer price index climbed 6.4% in June 2011.",
+                                         "Food prices rose 14.4% and pork rose 65%. The index rose 5.5% in May.")
+    candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_how_much")
+    options = distractors_for(candidate, context)
+    assert len(options) == 3 and all(o.endswith("%") for o in options) and "6.4%" not in options, options

@@ -78,6 +78,20 @@ CASES = [
      "wh_how_many", "How many homes did the storm destroy in the village of Alba?", "40"),
     ("The festival attracted 50,000 visitors to Edinburgh.",
      "wh_how_many", "How many visitors did the festival attract to Edinburgh?", "50,000"),
+    # object: who / which country / which organisation
+    ("In the first game of the day, Sweden faced South Korea at the Nizhny Novgorod Stadium.",
+     "wh_object", "Which country did Sweden face at the Nizhny Novgorod Stadium?", "South Korea"),
+    ("Prime Minister Justin Trudeau congratulated Leo Varadkar on Twitter.",
+     "wh_object", "Who did Prime Minister Justin Trudeau congratulate on Twitter?", "Leo Varadkar"),
+    ("Donald Trump asked the National Security Council to help the girls.",
+     "wh_object", "Which organisation did Donald Trump ask to help the girls?", "the National Security Council"),
+    # how much: amounts of money and changes in per cent, without 'an estimated'
+    ("The European Union will spend an estimated US$1.1 billion on the plan.",
+     "wh_how_much", "How much will the European Union spend on the plan?", "US$1.1 billion"),
+    ("China's consumer price index climbed 6.4% in June 2011.",
+     "wh_how_much", "By how much did China's consumer price index climb in June 2011?", "6.4%"),
+    ("Food prices in China rose by 14.4 percent in June 2011.",
+     "wh_how_much", "By how much did food prices in China rise in June 2011?", "14.4 percent"),
 ]
 
 NOTHING = [
@@ -100,6 +114,12 @@ NOTHING = [
     # others did it too
     ("Ann Chiang was successfully re-elected in Kowloon West, as well as Claudia Mo of the Civic Party.",
      "wh_subject"),
+    # an object question needs one named object that was acted on, not an audience or one of two
+    ("Home Secretary Suella Braverman told GB News that the situation was unsustainable.", "wh_object"),
+    ("Sweden faced South Korea and Mexico in the group stage in Russia.", "wh_object"),
+    # a share of something unnamed, or a percentage that is no change, is no 'how much'
+    ("Nathan Law won 52 percent of the vote in Hong Kong.", "wh_how_much"),
+    ("Angela Merkel won 34 percent in the election in Berlin.", "wh_how_much"),
     # a misparse ('rates' read as what Myanmar is) gives no question at all
     ("Myanmar is mainly Buddhist and the United Nations rates the Rohingya among the world's most persecuted "
      "groups.", None),

@@ -195,3 +195,13 @@ def test_a_subject_renamed_after_the_article_keeps_its_capitals(parse_sentences)
         "President Donald Trump's travel ban took effect in January. The ban was blocked in Seattle in February.")
     made = {c.kind: c.question.prompt for c in wh.generate(sentences[1], context)}
     assert made["wh_where"] == "Where was President Donald Trump's travel ban blocked in February?", made
+
+
+def test_the_compact_clause_keeps_a_time_phrase_whole(parse_sentences):
+    """The compact clause drops modifiers such as 'on Tuesday', but not 'a year' out of 'a year ago'."""
+    from quizgen.questions.clauses import main_clause, render
+
+    sentences, _ = parse_sentences("China's consumer price index climbed 6.4% from a year ago, which surprised "
+                                   "analysts in Beijing.")
+    clause = main_clause(sentences[0].span, compact=True)
+    assert "from a year ago" in render(clause.tokens, {}), render(clause.tokens, {})

@@ -113,6 +113,7 @@ class QuizContext:
     _lemma_counts: dict = field(default_factory=dict)  # article -> its word counts
     _lemma_mentions: dict = field(default_factory=dict)  # (article, lemma) -> mentions_of's answer
     _mentions_named: dict = field(default_factory=dict)
+    _mentions_first: dict = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
     placed: Counter = field(default_factory=Counter)  # names used after 'in', 'at', 'to': places
 
@@ -320,6 +321,8 @@ class QuizContext:
         named = self._named_mentions(sentence.article).get(noun.lemma_.lower(), [])
         if len({text.lower() for _, text, _, _ in named}) != 1 or named[0][0] >= sentence.index:
             return None
+        if self._first_mentions(sentence.article).get(noun.lemma_.lower(), sentence.index) < named[0][0]:
+            return None  # 'the workers' of the story came first; 'Subway workers' later are others
         _, text, possessive, proper_head = named[0]
         head = proper_head or noun.text  # 'Memorial' as its name is spelled; 'bans' keeps its number
         return f"{text} {head}" if possessive else f"the {text} {head}"
@@ -343,6 +346,19 @@ class QuizContext:
                              token.text if token.pos_ == "PROPN" else None))
             self._mentions_named[key] = found
         return self._mentions_named[key]
+
+    def _first_mentions(self, article) -> dict[str, int]:
+        """noun lemma -> the index of the sentence that first mentions it, named or not."""
+        key = id(article)
+        if key not in self._mentions_first:
+            first: dict[str, int] = {}
+            parsed = self._parsed_of(article)
+            for sentence in parsed.sentences if parsed else []:
+                for token in sentence.span:
+                    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+                        first.setdefault(token.lemma_.lower(), sentence.index)
+            self._mentions_first[key] = first
+        return self._mentions_first[key]
 
     def antecedent(self, sentence, pronoun) -> str | None:
         """The person 'he' or 'she' stands for: the one person the sentence before names, if just one.

@@ -70,12 +70,13 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
     in_names = {t.i for ent in sentence.span.ents for t in ent}
     for token in sentence.span:  # a surname the tagger missed: "Basya said ..."
         if token.pos_ == "PROPN" and token.i not in in_names and token.dep_ != "compound" and token.i not in replace \
-                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"):  # 'Junius Ho' is not 'Cyd Ho'
+                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN") \
+                and not _given_as_a_name(token):  # 'Junius Ho' is not 'Cyd Ho'
             full = context.full_names.get(name_key(token.text))
             if full and len(full.split()) > 1 and full.split()[-1] == token.text:
                 replace[token.i] = full
     for ent in sentence.span.ents:
-        if ent.root.dep_ == "compound" or (ent.label_ != "PERSON" and (
+        if ent.root.dep_ == "compound" or _given_as_a_name(ent[0]) or (ent.label_ != "PERSON" and (
                 not context.lone_surname(clean_entity(ent.text)) or _after_a_place_word(ent))):
             continue  # "the Biden administration" stays as written; "Lukaku" tagged as a place is a person
         name = clean_entity(ent.text)
@@ -85,6 +86,14 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
             for token in ent[1:]:
                 replace[token.i] = ""
     return replace
+
+
+def _given_as_a_name(token) -> bool:
+    """'the factory known as Zanon', 'a dog called Rex': the name is the thing's, whoever else bears it."""
+    before = token.doc[max(0, token.i - 2):token.i]
+    words = [t.lower_ for t in before]
+    return bool(words) and (words[-1] in ("called", "named", "dubbed")
+                            or (words[-1] == "as" and len(before) == 2 and before[0].lemma_ in ("know", "refer")))
 
 
 def _after_a_place_word(ent) -> bool:

@@ -26,6 +26,9 @@ NOT_A_SURNAME = [
      "The UN placed strong new sanctions on North Korea in March.", "Kim Jong Un"),
     ("Pro-Beijing DAB candidate Ben Chan won a seat in Kowloon.",
      "The DAB won seven seats in the Legislative Council in Hong Kong.", "Pro-Beijing DAB"),
+    # a name given to a thing after 'known as' or 'called' is the thing's, not its owner's
+    ("Luis Zanon owned a tile factory in Neuquen until 2001.",
+     "Workers in Argentina ran the factory known as Zanon after the owner left in 2001.", "Luis Zanon"),
 ]
 
 
@@ -76,6 +79,11 @@ NOT_FULLER = [
     ("Engineers in Ohio built the tower in the image of Paris's Eiffel tower in 1990.",
      "A worker fell from the tower in May.", "Eiffel"),
     ("Ohio built a bridge like London's Tower bridge in 2001.", "A truck hit the bridge in May.", "Tower"),
+    # the story named its own workers first; the named ones that came later are others
+    ("Workers at a tile factory in Neuquen took over the plant in 2001. Buenos Aires Subway workers marched "
+     "with them in May.", "A court ordered the police to evict the workers in July.", "Subway"),
+    ("Jeff Gordon took the lead on lap 2 at Indianapolis. Kevin Harvick's lead lasted ten laps in May.",
+     "Jeff Gordon kept the lead for the last 20 laps in Indianapolis.", "Harvick's lead"),
     ("Astronomers in Chile said the rock cannot be a C-type asteroid.", "The asteroid passed Earth in March.",
      "C-type"),
 ]

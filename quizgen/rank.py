@@ -80,6 +80,10 @@ def rejection(candidate: Candidate) -> str | None:
         return "a social media handle in the stem: '@POTUS' names its owner"
     if _BAD_ENDINGS.search(prompt):
         return "clause fragment at the end"
+    if len(re.findall(r"\baccording to\b", outside_quote, re.IGNORECASE)) > 1:
+        return "two attributions ('According to Carlos Lage, ... according to Prensa Latina')"
+    if outside_quote.count(";") >= 2:
+        return "a list ('Matt Kenseth, 661; Jimmie Johnson, 628; ...'), not a sentence"
     if q.type in ("multiple_choice", "short_answer", "fill_blank") and _answer_in_stem(q.answer, prompt):
         return "answer in the stem"
     if q.type == "true_false" and _restates_headline(q.prompt, candidate.sentence.article.title):

@@ -90,6 +90,8 @@ def finer_type(label: str, text: str) -> str:
     return label
 
 
+TIME_ZONES = frozenset("UTC GMT EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST IST JST KST AEST AEDT HKT "
+                       "SGT".split())
 MAX_OPTIONS = 12  # candidate distractors kept per question: enough to choose three well
 STORY_LABELS = ("PERSON", "ORG", "ORG_MEDIA", "GPE_OTHER", "FAC", "EVENT", "LOC")
 RELATED_BANK_NAMES = 3  # a bank article sharing this many names with the quiz reports on the same story
@@ -218,6 +220,8 @@ class QuizContext:
         """Not an NER slip: 'Biden' tagged as a place, 'Korea' cut out of 'North Korea', 'Atwood' as an ORG."""
         if re.fullmatch(r"[A-Z]{2,}s", text):
             return False  # "ICBMs": a plural acronym is a thing, not a name
+        if text.strip().upper() in TIME_ZONES:
+            return False  # '0735 UTC': a clock's zone, whatever the tagger says
         if label == "PERSON":
             full = self.full_name(text)
             return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people

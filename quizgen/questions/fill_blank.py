@@ -157,8 +157,8 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
             return None  # "thousands of fans": no number to find
         if number is not None and number.style == "word" and number.value == 1:
             return None  # "when one player was caught": hardly a count
-        while len(span) > 1 and span[0].lower_ in QUALIFIER_WORDS:
-            span = doc[span.start + 1:span.end]  # "over _____": the hedge stays in the sentence
+        while len(span) > 1 and (span[0].lower_ in QUALIFIER_WORDS or span[0].pos_ in ("ADP", "SCONJ")):
+            span = doc[span.start + 1:span.end]  # "over _____", "Like _____": hedge and preposition stay
     if span.start > 0 and doc[span.start - 1].text in CURRENCY:
         span = doc[span.start - 1:span.end]  # "$50,000" is blanked whole
     indefinite = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")

@@ -116,7 +116,20 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
         return False  # "Cooper continued: '...'": quote questions ask who said it
     if re.search(r"(^|\s),\s+(as well as|along with|together with|alongside)\b", " ".join(t.lower_ for t in predicate)):
         return False  # "Who was re-elected, as well as Claudia Mo?": others did it too
+    if any(c.dep_ == "dobj" and c.lemma_ in _SAYS_NOTHING for c in clause.verb.children) \
+            and not any(_says_what(g) for c in clause.verb.children for g in (c, *c.children) if c.dep_ != "nsubj"):
+        return False  # "Which organisation issued a statement?": several did, and it asks nothing
     return not context.shared_predicate(sentence, clause.verb)  # "Who won the award?" when three players did
+
+
+_SAYS_NOTHING = frozenset("statement comment remark announcement speech interview".split())
+
+
+def _says_what(modifier) -> bool:
+    """'a statement on the crash', 'a joint statement', 'a statement saying ...': what was said, in part."""
+    return modifier.dep_ in ("acl", "relcl", "amod", "compound") or \
+        (modifier.dep_ == "prep" and modifier.lower_ in ("on", "about", "regarding", "over")
+         and not any(c.ent_type_ in ("DATE", "TIME") for c in modifier.children))  # 'on Friday' says when
 
 
 def _pronoun_subject_question(sentence, clause, context, name: str) -> Candidate | None:

@@ -52,6 +52,13 @@ CASES = [
      "fill_number", "Saudi officials installed a wall to protect over _____ pilgrims in Mina.", "60,000"),
 ]
 
+CASES += [
+    # a preposition the tagger took into the number stays in the sentence
+    ("Like over 300 Chilean mines facing similar problems, the miners decided to run the mine themselves in 2003.",
+     "fill_number", "Like over _____ Chilean mines facing similar problems, the miners decided to run the mine "
+     "themselves in 2003.", "300"),
+]
+
 NOT_BLANKED = [
     # list items are guessable, a leading connective is dropped with them
     ("However, global warming also increases the probability of floods, droughts, and extreme temperatures.",
@@ -77,6 +84,9 @@ NOT_BLANKED = [
     ("Thousands of cosplay outfits were on parade around the halls of the Toronto convention centre.", "cosplay"),
     # 'one' before its noun is hardly a count ('when one Immortals player was caught')
     ("Gameplay was delayed in Toronto when one Immortals player was caught with his headset off.", "one"),
+    # a clock's time zone is no name, whatever the tagger says
+    ("The collision happened at about 2:35 am local time (0735 UTC) at a switching yard in Cayce, South Carolina.",
+     "UTC"),
 ]
 
 

@@ -46,6 +46,9 @@ REJECTED = [
     ("Who tweeted using his @POTUS account?", "handle"),
     ("Which country did the talks end with and?", "fragment"),
     ("Where did Kim Jong Un meet Donald Trump in Hanoi?", "answer in the stem"),
+    ("According to Carlos Lage, who sent greetings to Bolivia according to Prensa Latina, who praised the plan?",
+     "two attributions"),
+    ("The standings after the race were Matt Kenseth, 661; Jimmie Johnson, 628; Kyle Busch, 609.", "a list"),
     ("Who visited a munitions factory producing weapons in the capital of the country that is known as the "
      "Democratic People's Republic of Korea during a week in which several tests were carried out by the army?",
      "too long"),

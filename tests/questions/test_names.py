@@ -159,3 +159,10 @@ def test_he_is_not_a_person_the_sentence_before_names_in_passing(parse_sentences
               "He owned a car that once belonged to President Jiang Zemin.")
     rendered = _rendered(parse_sentences, before, "He funded schools and an airport in Xiamen.")
     assert "Jiang Zemin" not in rendered, rendered
+
+
+def test_a_time_zone_is_no_organisation(parse_sentences):
+    """'(0735 UTC)' is tagged as an organisation: it is never an option, a swap or a blank."""
+    _, context = parse_sentences("The collision happened at 2:35 am local time (0735 UTC) in Cayce, South Carolina.")
+    assert not context.plausible("ORG", "UTC") and not context.plausible("ORG", "GMT")
+    assert context.plausible("ORG", "National Transportation Safety Board")

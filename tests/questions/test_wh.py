@@ -117,6 +117,8 @@ NOTHING = [
     # an object question needs one named object that was acted on, not an audience or one of two
     ("Home Secretary Suella Braverman told GB News that the situation was unsustainable.", "wh_object"),
     ("Sweden faced South Korea and Mexico in the group stage in Russia.", "wh_object"),
+    # a statement, a comment: several bodies made one, and saying which asks nothing
+    ("The International Air Transport Association issued a statement in Montreal on Friday.", "wh_subject"),
     # a share of something unnamed, or a percentage that is no change, is no 'how much'
     ("Nathan Law won 52 percent of the vote in Hong Kong.", "wh_how_much"),
     ("Angela Merkel won 34 percent in the election in Berlin.", "wh_how_much"),

@@ -42,10 +42,16 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         in_prompt = not key or any(re.search(rf"\b{re.escape(form)}\b", prompt_key) for form in {key, canonical(key)})
         if in_prompt or same_referent(option, answer) or any(same_referent(option, c) for c in chosen):
             continue
+        if label == "PERSON" and _surname(option) in {_surname(answer), *map(_surname, chosen)}:
+            continue  # 'Governnor Sobisch' beside 'Jorge Sobisch': one man, or two of one family to tell apart
         chosen.append(option)
         if len(chosen) == NEEDED:
             break
     return chosen
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].casefold() if name.split() else ""
 
 
 def _paragraph_distances(candidate: Candidate):

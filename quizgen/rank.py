@@ -337,6 +337,7 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
 
 
 MIN_KINDS = 3
+MAX_WHO_SAID = 2
 
 
 def _soft_flaws(chosen: list[Candidate]) -> int:
@@ -366,6 +367,8 @@ def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int
     kind = candidate.question.type
     if sum(1 for c in chosen if c.question.type == kind) >= cap or _conflicts(candidate, chosen, shared):
         return False
+    if candidate.kind == "quote_speaker" and sum(1 for c in chosen if c.kind == "quote_speaker") >= MAX_WHO_SAID:
+        return False  # a third 'Who said: ...?' reads as a template, with the same speakers as options
     if kind != "true_false":
         return True
     statements = sum(1 for c in chosen if c.question.type == "true_false")

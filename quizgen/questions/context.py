@@ -118,6 +118,7 @@ class QuizContext:
     _mentions_first: dict = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
     placed: Counter = field(default_factory=Counter)  # names used after 'in', 'at', 'to': places
+    within: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # place -> places it lies in
 
     def __post_init__(self) -> None:
         person_names: list[str] = []
@@ -130,6 +131,8 @@ class QuizContext:
                     if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 \
                             and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
                         self.placed[name_key(text)] += 1  # 'in Washington': used as a place
+                    if ent.label_ in ("GPE", "LOC", "NORP") and (outer := _place_after_comma(ent)):
+                        self.within[name_key(text)].add(name_key(outer))  # 'Cayce, South Carolina'
                     if ent.label_ in ENTITY_LABELS and text and text[0].isupper():
                         self.entities[finer_type(ent.label_, text)][text] += 1
                         mentions.setdefault(id(parsed.article), []).append(text)
@@ -149,6 +152,23 @@ class QuizContext:
         self._all_keys = {name_key(t) for counter in self.entities.values() for t in counter}
         self._main_subjects = {article: _standout(Counter(name_key(self.full_name(t)) for t in texts))
                                for article, texts in mentions.items()}
+
+    def nested(self, one: str, other: str) -> bool:
+        """Whether the articles place one of two places inside the other ('Lochboisdale, South Uist',
+        'South Uist, Scotland'): then the one is no false alternative to the other."""
+        return self._lies_in(name_key(one), name_key(other)) or self._lies_in(name_key(other), name_key(one))
+
+    def _lies_in(self, inner: str, outer: str) -> bool:
+        seen, todo = set(), [inner]
+        while todo:
+            place = todo.pop()
+            for container in self.within.get(place, ()):
+                if container == outer:
+                    return True
+                if container not in seen:
+                    seen.add(container)
+                    todo.append(container)
+        return False
 
     def main_country(self, article) -> str | None:
         """The country an article is about ('the country' in news means it): the one its headline names,
@@ -392,6 +412,22 @@ class QuizContext:
 
 PLACE_PREPOSITIONS = frozenset("in at to from near into across outside around toward towards".split())
 _NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case"})
+
+
+def _place_after_comma(ent) -> str | None:
+    """'South Uist' in 'Lochboisdale, South Uist': a place named right after another and a comma, as a
+    place entity or, where the tagger missed it, a run of proper nouns."""
+    doc = ent.doc
+    start = ent.end + 1
+    if start >= len(doc) or doc[ent.end].text != ",":
+        return None
+    if doc[start].ent_iob_ == "B" and doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
+        outer = next(e for e in doc.ents if e.start == start)
+        return clean_entity(outer.text)
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "GPE", "LOC"):
+        end += 1
+    return doc[start:end].text if end > start else None
 
 
 def _left_modifiers(noun) -> list:

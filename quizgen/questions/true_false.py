@@ -171,7 +171,8 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "Hanoi restarted its missile tests": a city as the doer is the government, not a place
         original = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
         others = [o for o in context.same_kind(label, original, use_bank=False)
-                  if name_key(o) not in name_key(sentence.text) and (label != "GPE_OTHER" or context.placed[name_key(o)])]
+                  if name_key(o) not in name_key(sentence.text) and (label != "GPE_OTHER" or context.placed[name_key(o)])
+                  and not context.nested(original, o)]  # 'in Scotland' for 'in Lochboisdale' is still true
         if not others:
             continue
         replacement = others[0] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else with_article(others[0])

@@ -121,3 +121,13 @@ def test_a_change_in_per_cent_gets_per_cent_options(parse_sentences):
     candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_how_much")
     options = distractors_for(candidate, context)
     assert len(options) == 3 and all(o.endswith("%") for o in options) and "6.4%" not in options, options
+
+
+def test_no_two_options_share_a_surname(parse_sentences):
+    """'Governnor Sobisch' (a typo keeps its title on) is Jorge Sobisch again: never both as options."""
+    candidate, context = _subject_candidate(
+        parse_sentences, "Governor Jorge Sobisch ordered the police to evict the workers in Neuquen.",
+        "Raul Godoy spoke for the workers in Neuquen. Governnor Sobisch refused to meet Raul Godoy in May. "
+        "Esteban Magnani wrote a book about the factory in Buenos Aires. Luis Zanon left Argentina in 2001.")
+    options = distractors_for(candidate, context)
+    assert not any(o.split()[-1] == "Sobisch" for o in options), options

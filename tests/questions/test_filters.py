@@ -189,3 +189,21 @@ def test_at_most_two_in_ten_questions_with_a_soft_flaw():
         candidate.soft_flaw = "a definite description that points back"
         flawed.append(candidate)
     assert sum(1 for c in select(flawed, 10, None) if c.soft_flaw) == 2
+
+
+def test_at_most_two_who_said_questions():
+    from quizgen.rank import select
+
+    quotes = []
+    for n in range(5):
+        candidate = _candidate(f"Who said: “The village of Region {n} will recover”?", answer=f"Person {n}")
+        candidate.question.kind = "quote_speaker"
+        candidate.sentence = _Sentence()
+        quotes.append(candidate)
+    others = []
+    for n in range(5):
+        candidate = _candidate(f"Where did the floods reach on day {n}?", answer=f"Town {n}")
+        candidate.sentence = _Sentence()
+        others.append(candidate)
+    chosen = select(quotes + others, 10, None)
+    assert sum(1 for c in chosen if c.kind == "quote_speaker") == 2 and len(chosen) == 7

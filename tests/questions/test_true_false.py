@@ -297,3 +297,14 @@ def test_no_denial_of_an_extent(parse_sentences):
     sentences, context = parse_sentences("The Northern Arena Esports Championship ran throughout the weekend.")
     made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
     assert not any(" not " in p for p in made), made
+
+
+def test_no_swap_for_a_place_that_contains_the_other(parse_sentences):
+    """'in Lochboisdale, South Uist' and 'South Uist, Scotland': 'in Scotland' is still true."""
+    sentences, context = parse_sentences(
+        "Liam Aitchison was murdered in Lochboisdale in November 2011.",
+        "The body was found in Lochboisdale, South Uist. South Uist, Scotland has few visitors in winter. "
+        "The trial took place in Inverness.")
+    falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
+    assert not any("South Uist" in p or "Scotland" in p for p in falses), falses
+    assert context.nested("Lochboisdale", "Scotland") and not context.nested("Inverness", "Lochboisdale")

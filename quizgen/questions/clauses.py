@@ -123,7 +123,7 @@ def clause_tokens(verb, compact: bool = False) -> list:
     if compact:
         for token in verb.subtree:
             if token.dep_ in OPTIONAL_IN_COMPACT and token.i != verb.i and not _names_its_head(token) \
-                    and not _inside_a_time(token):
+                    and not _inside_a_time(token) and not _done_to_the_object(token):
                 dropped |= _with_commas(token) if token.dep_ == "appos" else {t.i for t in token.subtree}
                 first = min(t.i for t in token.subtree)
                 if first > 0 and token.doc[first - 1].text == "," and token.dep_ != "relcl":
@@ -143,6 +143,12 @@ def clause_tokens(verb, compact: bool = False) -> list:
             dropped |= _with_commas(token)  # 'from Irving, Texas,' inside a kept appositive stays whole
     tokens = [t for t in verb.subtree if t.i not in dropped]
     return _trim(tokens)
+
+
+def _done_to_the_object(token) -> bool:
+    """'had firewall plates ... confiscated by NASCAR': without the participle, 'had plates' says nothing."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "dobj" \
+        and token.head.head.lemma_ in ("have", "get")
 
 
 def _inside_a_time(token) -> bool:

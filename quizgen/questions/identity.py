@@ -119,6 +119,8 @@ def _title(ent) -> list:
                                                                   or token.head.i in {w.i for w in words}):
             break
         words.insert(0, token)
+    if words and words[0].i > 0 and doc[words[0].i - 1].text in ("-", "–"):
+        return []  # 'old engineer' cut out of '54-year-old engineer'
     return words if words and words[-1].lower_ in ROLE_WORDS else []
 
 

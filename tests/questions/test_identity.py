@@ -61,6 +61,14 @@ def test_no_question_without_four_clear_descriptions(parse_sentences, text, name
     assert f"Who is {name}?" not in _questions(parse_sentences, text)
 
 
+def test_a_title_cut_out_of_a_hyphenated_word_is_no_description(parse_sentences):
+    """'old engineer' out of '54-year-old engineer' would make 'an old engineer'."""
+    text = MATCH + " The 54-year-old engineer Michael Kempf died in the crash near Cayce."
+    questions = _questions(parse_sentences, text)
+    assert "Who is Michael Kempf?" not in questions
+    assert not any("an old engineer" in q.choices for q in questions.values())
+
+
 def test_options_are_the_other_peoples_descriptions(parse_sentences):
     question = _questions(parse_sentences, MATCH)["Who is Harry Kane?"]
     # 'an English defender' is left out: the article does not say the English captain is no defender

@@ -207,3 +207,12 @@ def test_the_compact_clause_keeps_a_time_phrase_whole(parse_sentences):
                                    "analysts in Beijing.")
     clause = main_clause(sentences[0].span, compact=True)
     assert "from a year ago" in render(clause.tokens, {}), render(clause.tokens, {})
+
+
+def test_the_compact_clause_keeps_what_was_done_to_the_object(parse_sentences):
+    """'had firewall plates ... confiscated by NASCAR': 'Who had firewall plates?' asks nothing."""
+    sentences, context = parse_sentences(
+        "Kevin Harvick had firewall plates, which protect the driver from smoke and fire, confiscated by NASCAR "
+        "officials before the race in Indianapolis on Sunday afternoon in front of thousands of fans.")
+    prompts = [c.question.prompt for c in wh.generate(sentences[0], context)]
+    assert prompts and all("confiscated by NASCAR" in p for p in prompts), prompts

@@ -25,7 +25,8 @@ RARE_ZIPF = 3.6  # words rarer than this in everyday English make good key terms
 RARE_MODIFIER_ZIPF = 3.0  # 'cosplay outfits' (3.4) is everyday; 'denuclearization talks' (2.2) is not
 _FOCUS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation",
           "CARDINAL": "number", "MONEY": "number", "PERCENT": "number", "QUANTITY": "number"}
-_ENTITY_ORDER = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE", "LOC", "PERSON", "ORG")
+NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+_ENTITY_ORDER = (*NUMBER_LABELS, "GPE", "LOC", "PERSON", "ORG")
 
 
 def generate(sentence: Sentence, context) -> list[Candidate]:
@@ -101,21 +102,33 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
         for ent in sentence.span.ents:
             if ent.label_ != label or len(ent.text) < 2 or not all(t.i in present for t in ent):
                 continue
-            if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not ent.text[:1].isupper() \
+            if label not in NUMBER_LABELS and not ent.text[:1].isupper() \
                     and not ent.text.lower().startswith("the "):
                 continue  # "the congress" tagged as an organisation
-            if any(t.i in subject_ids for t in ent) or " to " in ent.text or " and " in ent.text \
-                    or _part_of_a_name(ent):
+            if (any(t.i in subject_ids for t in ent) and not _share_of_something(ent)) or " to " in ent.text \
+                    or " and " in ent.text or _part_of_a_name(ent):
                 continue
-            if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and _given_away(ent, sentence, context):
+            if label not in NUMBER_LABELS and _given_away(ent, sentence, context):
                 continue
-            if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and not context.plausible(
+            if label not in NUMBER_LABELS and not context.plausible(
                     finer_type(label, clean_entity(ent.text)), clean_entity(ent.text)):
                 continue
             focus = _FOCUS[label]
             prior = 0.72 if focus == "number" else 0.6  # a key figure tests reading better than a copied statement
             return _blanked(sentence, tokens, ent, focus, "NUMBER" if focus == "number" else label, context, prior=prior)
     return None
+
+
+def _in_brackets(span, sentence: Sentence) -> bool:
+    before = [t.text for t in sentence.span if t.i < span.start and t.text in "()"]
+    return bool(before) and before[-1] == "("
+
+
+def _share_of_something(ent) -> bool:
+    """'About 5% of the world's population is protected ...': the subject is a share, and the share is
+    what the sentence tells. Not '(48±24% of its surface)' inside the subject, nor '4% said' of no one."""
+    return ent.label_ == "PERCENT" and ent.root.dep_ in ("nsubj", "nsubjpass") \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in ent.root.children)
 
 
 def _part_of_a_name(ent) -> bool:
@@ -168,6 +181,8 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
         span = doc[span.start - 1:span.end]
     if span.end < len(doc) and doc[span.end].text in ("'", "’", "'s", "’s"):
         return None  # "the geographical _____' seats"
+    if _in_brackets(span, sentence):
+        return None  # "(_____ of its surface)": an aside, and one the stem might have dropped
     answer = span.text if label in ("NUMBER", "TERM") else clean_entity(span.text)
     if not answer or not span.text.startswith(answer):
         return None

@@ -32,7 +32,7 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
                 or clause.subject.i > clause.verb.i or about_the_reporting(clause):
             return list(by_kind.values())
         makers = [] if clause.negated else [subject_question, object_question, where_question, when_question,
-                                             how_many_question, how_much_question]
+                                             how_many_question, how_much_question, percentage_question]
         for make in makers:
             candidate = make(sentence, clause, context)
             if candidate is not None and candidate.kind not in by_kind and fits(candidate.question.prompt):
@@ -306,6 +306,28 @@ def how_much_question(sentence: Sentence, clause: Clause, context: QuizContext) 
         return _candidate(sentence, prompt, words.text, token_span(sentence, words), "number", "NUMBER",
                           "wh_how_much", 0.7)
     return None
+
+
+def percentage_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
+    """'About 5% of the world's population is protected by a ban' ->
+    'What percentage of the world's population is protected by a ban?'"""
+    ent = _entity_of(clause.subject)
+    if ent is None or ent.label_ != "PERCENT":
+        return None
+    whole = [c for c in clause.subject.children if c.dep_ == "prep" and c.lower_ == "of"]
+    _, last = _subject_span(clause)
+    predicate = _after(clause, last)
+    if len(whole) != 1 or len(predicate) < 2 or predicate[0].pos_ not in ("VERB", "AUX"):
+        return None
+    of_what = phrase(list(whole[0].subtree), sentence, context)
+    prompt = finish(f"What percentage {of_what} {phrase(predicate, sentence, context)}", sentence,
+                    attribution=context.attributed(clause))
+    words = ent[next((k for k, t in enumerate(ent) if t.dep_ not in ("det", "advmod") or t.lower_ in
+                      ("about", "nearly", "almost", "around", "over")), 0):]  # 'only' goes, 'about' stays
+    if read_number(words.text) is None:
+        return None
+    answer = words.text[0].lower() + words.text[1:]
+    return _candidate(sentence, prompt, answer, token_span(sentence, words), "number", "NUMBER", "wh_how_much", 0.7)
 
 
 def _is_year(token) -> bool:

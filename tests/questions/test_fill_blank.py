@@ -53,6 +53,10 @@ CASES = [
 ]
 
 CASES += [
+    # a figure in the subject is blanked: it is what the sentence tells, not whom it is about
+    ("About 5% of the world's population is protected by a complete ban on tobacco advertising.",
+     "fill_number", "About _____ of the world's population is protected by a complete ban on tobacco advertising.",
+     "5%"),
     # a preposition the tagger took into the number stays in the sentence
     ("Like over 300 Chilean mines facing similar problems, the miners decided to run the mine themselves in 2003.",
      "fill_number", "Like over _____ Chilean mines facing similar problems, the miners decided to run the mine "
@@ -84,6 +88,11 @@ NOT_BLANKED = [
     ("Thousands of cosplay outfits were on parade around the halls of the Toronto convention centre.", "cosplay"),
     # 'one' before its noun is hardly a count ('when one Immortals player was caught')
     ("Gameplay was delayed in Toronto when one Immortals player was caught with his headset off.", "one"),
+    # a share in the subject is blanked only as the subject itself, of something named
+    ("Four percent said abdication of emperors should never be allowed in Japan.", "percent"),
+    # nor anything inside brackets: an aside, and one the stem may drop
+    ("Negative gravity near the equator of the asteroid (48% of its surface) requires cohesive forces to hold "
+     "material.", "48%"),
     # a clock's time zone is no name, whatever the tagger says
     ("The collision happened at about 2:35 am local time (0735 UTC) at a switching yard in Cayce, South Carolina.",
      "UTC"),

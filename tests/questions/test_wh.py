@@ -92,6 +92,12 @@ CASES = [
      "wh_how_much", "By how much did China's consumer price index climb in June 2011?", "6.4%"),
     ("Food prices in China rose by 14.4 percent in June 2011.",
      "wh_how_much", "By how much did food prices in China rise in June 2011?", "14.4 percent"),
+    # what percentage: a share as the subject, its hedge kept and 'only' left out
+    ("About 5% of the world's population is protected by a complete ban on tobacco advertising.",
+     "wh_how_much", "What percentage of the world's population is protected by a complete ban on tobacco "
+     "advertising?", "about 5%"),
+    ("Only 12 percent of the voters in Hong Kong supported the plan in 2016.",
+     "wh_how_much", "What percentage of the voters in Hong Kong supported the plan in 2016?", "12 percent"),
 ]
 
 NOTHING = [

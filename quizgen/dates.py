@@ -58,6 +58,7 @@ _PATTERN = re.compile(
     rf"(?!,?\s*(?:\d{{1,2}}\b|January|February|March|April|May|June|July|"
     rf"August|September|October|November|December))"
     r"|\b(?P<unit_rel>last|this|next) (?P<unit>week|month|year)\b"
+    rf"|\b(?P<month_rel>last|this|next) (?P<month>{'|'.join(MONTHS)})\b(?! \d)"
     r"|\b(?P<single>yesterday|today|tomorrow)\b"
     r"|\b(?P<day_after>a day (?:after|later|earlier|before))\b",
     re.IGNORECASE,
@@ -113,6 +114,13 @@ def _resolve(match: re.Match, anchor: date, future: bool) -> TimeRef | None:
             return TimeRef(start, end, phrase, first, last, f"in {MONTHS[first.month - 1]} {first.year}")
         year = anchor.year + step
         return TimeRef(start, end, phrase, date(year, 1, 1), date(year, 12, 31), f"in {year}")
+    if match.group("month"):
+        month = MONTHS.index(match.group("month")) + 1
+        relation = match.group("month_rel").lower()
+        year = anchor.year - (relation == "last" and month >= anchor.month) + (relation == "next" and month <= anchor.month)
+        first = date(year, month, 1)
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        return TimeRef(start, end, phrase, first, following - timedelta(days=1), f"in {MONTHS[month - 1]} {year}")
     if match.group("single"):
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("single").lower()]
         day = anchor + timedelta(days=offset)
@@ -168,6 +176,7 @@ def _without_explicit(text: str, refs: list[TimeRef]) -> str:
 
 _BARE_RELATIVE = re.compile(
     r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight|currently)\b"
+    rf"|\b(this|last|next) ({'|'.join(MONTHS)})\b(?! \d)"
     r"|\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) "
     r"(hours?|days?|weeks?|months?|years?|decades?) ago\b|\b(last|this) (night|morning|afternoon|evening)\b"
     r"|\b(on )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! \d)"

@@ -39,7 +39,8 @@ _OPENS_BACK = re.compile(
     r"^(Other|Another|Both|Such|One such) "
     r"|^(Most|Many|Some|Several|All|None|The rest) (were|was|are|is|had|have|of them)\b"
     r"|\bas much\b|\bsuch (documents|cases|claims)\b"
-    r"|\b(consequently|as a result|in response|(minutes|moments|hours|days) later)\b",
+    r"|\b(consequently|as a result|in response|(minutes|moments|hours|days) later|at the time)\b"
+    r"|\bthe (next|following|previous|preceding) (\w+ )?(laps?|minutes?|hours?|days?|weeks?|games?|matches|rounds?)\b",
     re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(

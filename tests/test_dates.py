@@ -27,6 +27,10 @@ FRIDAY = date(2022, 1, 28)  # seed 001's date line
         ("a meeting last month", date(2021, 12, 1), date(2021, 12, 31)),
         ("planned for next month", date(2022, 2, 1), date(2022, 2, 28)),
         ("growth last year", date(2021, 1, 1), date(2021, 12, 31)),
+        ("died last August", date(2021, 8, 1), date(2021, 8, 31)),
+        ("opens this March", date(2022, 3, 1), date(2022, 3, 31)),
+        ("the vote next November", date(2022, 11, 1), date(2022, 11, 30)),
+        ("last January", date(2021, 1, 1), date(2021, 1, 31)),
         ("arrived yesterday", date(2022, 1, 27), date(2022, 1, 27)),
         ("speaks today", date(2022, 1, 28), date(2022, 1, 28)),
         ("the reports came a day after the launch", date(2022, 1, 27), date(2022, 1, 27)),
@@ -59,6 +63,7 @@ def test_seed_001_tuesday_and_thursday():
         ("The agency said Friday that", "The agency said on Friday 28 January 2022 that"),
         ("North Korea warned last week", "North Korea warned in the week of 17 January 2022"),
         ("at a meeting last month.", "at a meeting in December 2021."),
+        ("James Brady died last August.", "James Brady died in August 2021."),
         ("No time here.", "No time here."),
     ],
 )
@@ -69,6 +74,10 @@ def test_make_explicit(text, explicit):
 def test_without_a_date_relative_times_cannot_be_made_explicit():
     assert make_explicit("It was tested on Tuesday.", None) is None
     assert make_explicit("No time here at all.", None) == "No time here at all."
+
+
+def test_last_august_without_a_date_is_bare():
+    assert make_explicit("Sarah Brady died at the age of 73 last August.", None) is None
 
 
 def test_a_day_after_is_never_rewritten():

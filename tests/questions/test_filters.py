@@ -87,6 +87,8 @@ SOFT = [
     ("Most were citizens of Canada, and 12 were from Mexico.", "opens with a word that points back"),
     ("The referee consequently showed Diego Costa a red card.", "opens with a word that points back"),
     ("Ronaldo had another chance minutes later but hit the post.", "opens with a word that points back"),
+    ("Jeff Gordon would lead for the next ten laps in Indianapolis.", "opens with a word that points back"),
+    ("The government of Argentina was in chaos at the time.", "opens with a word that points back"),
     ("Voters would then choose between the new flag and their current flag early in 2016.", "points to the sentence"),
     ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),
     ("Which country tested a cruise missile and a warhead on Tuesday 25 January 2022 and on Thursday 27 January "

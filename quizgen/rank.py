@@ -261,8 +261,8 @@ def _unresolved_pronoun(stem: str, sole_person: str | None = None) -> bool:
         if match.group(2).lower() == "they":
             return True  # "X said they ...": who 'they' are is rarely X
         if match.group(2).lower() in ("he", "she", "it"):
-            if not _REPORTED_SUBJECT.search(stem[: match.end()]):
-                return True
+            if not _REPORTED_SUBJECT.search(stem[: match.end()]) or (pronoun == "it" and stem.startswith("Who ")):
+                return True  # 'Who said it was a great act?': a person's 'it' is something else
             continue
         before = re.sub(r"^((The|A|An|In|On|At|According to|Where|When|How|Why)\b ?)+", "",
                         stem[: match.start()])  # 'Where was their study published?': no name before 'their'

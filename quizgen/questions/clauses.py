@@ -61,7 +61,8 @@ def _main_clause(sent, compact: bool) -> Clause | None:
             return None  # 'revealed that a defector called the Sea Org was persuaded': a clause lost its subject
         if complements and not _keeps_frame(_subject(root), _subject(complements[0])):
             reporter = _subject(root)
-            if reporter is not None and any(t.pos_ == "PROPN" for t in reporter.subtree):
+            if reporter is not None and any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+                                            for t in reporter.subtree):  # not 'one source from October 2004'
                 attribution = _reporter_name(reporter)
                 if len(attribution.split()) > MAX_ATTRIBUTION_WORDS:
                     return None  # 'According to Executive director of the Dallas chapter of ...': misread

@@ -29,6 +29,8 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     quote = next(g for g in match.groups() if g).strip().rstrip(",.")
     if not MIN_QUOTE_WORDS <= len(quote.split()) <= MAX_QUOTE_WORDS:
         return []
+    if _opens_with_a_verb(sentence, sentence.span.start_char + match.start()):
+        return []  # '“is covered by comprehensive bans”': the quote's subject stayed outside it
     answer = context.full_name(speaker.text) if speaker.label_ == "PERSON" else clean_entity(speaker.text)
     if answer.lower() in quote.lower() or speaker.text.lower() in quote.lower():
         return []
@@ -47,6 +49,11 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
         kind="quote_speaker",
     )
     return [Candidate(question, sentence, answer_label=label, needs_distractors=True, prior=0.8)]
+
+
+def _opens_with_a_verb(sentence: Sentence, quote_at: int) -> bool:
+    first = next((t for t in sentence.span if t.idx > quote_at and not t.is_punct), None)
+    return first is not None and first.text[:1].islower() and first.pos_ in ("VERB", "AUX")
 
 
 def _named_speaker(span, quote_at: int, quote_end: int):

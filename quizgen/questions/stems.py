@@ -138,12 +138,13 @@ def finish(text: str, sentence: Sentence, *, attribution: str | None = None, que
         return None
     text = explicit.strip().rstrip(",;:")
     if attribution:
+        text = re.sub(r"^that\s+", "", text)  # 'said that Hugo Chavez ...' -> 'According to ..., Hugo Chavez ...'
         text = f"According to {attribution}, {text[0].lower() + text[1:] if _lower_ok(text) else text}"
     text = text[0].upper() + text[1:]
     text = re.sub(r"\s+", " ", text)
     abbreviation = re.search(r"\b(?:[A-Z]\.){2,}$", text)  # 'U.S.' keeps its last full stop
     text = re.sub(r"[\s,;:.?!]+$", "", text) + ("." if abbreviation and question else "")
-    text = re.sub(r"[,;:]([\"”’])$", r"\1", text)
+    text = re.sub(r"[,;:]([\"”’])$" if not question else r"[,;:.]([\"”’])$", r"\1", text)  # 'democracy"?'
     if not quotes_balanced(text) or not brackets_balanced(text):
         return None
     if not question and re.search(r"[.?!][\"”’]$", text):
@@ -165,7 +166,8 @@ def quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
-_LOWER_AFTER_COMMA = frozenset("Who What Where When Which How In On At The A An Several Some Many".split())
+_LOWER_AFTER_COMMA = frozenset("Who What Where When Which How In On At The A An Several Some Many Only About Nearly "
+                               "Almost Over More Most Just".split())
 
 
 def _lower_ok(text: str) -> bool:

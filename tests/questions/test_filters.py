@@ -30,6 +30,7 @@ REJECTED = [
     ("When did her first album reach number one in Canada?", "unresolved pronoun"),
     ("Who was arrested after leaving its elite group the Sea Org?", "unresolved pronoun"),
     ("According to the agency, he lauded the factory?", "unresolved pronoun"),
+    ("Who told the BBC that it was named \"as a joke\"?", "unresolved pronoun"),
     ("What was tested on Tuesday?", "bare relative time"),
     ("Which country said last week it would bolster its defenses?", "bare relative time"),
     ("Who arrived in the city yesterday?", "bare relative time"),

@@ -27,6 +27,9 @@ NONE = [
     # the quote is Kim's words inside Trump's report: Trump would be the wrong key
     "Donald Trump said that Kim Jong Un had called the missile tests “a great success for the defence of our "
     "nation” in a letter.",
+    # a quote that opens with its verb left its subject outside: 'Who said: “remains in stable condition”?'
+    "Cuban parliamentary speaker Ricardo Alarcon said that Fidel Castro \"remains in stable condition after the "
+    "surgery\".",
 ]
 
 

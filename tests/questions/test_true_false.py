@@ -308,3 +308,28 @@ def test_no_swap_for_a_place_that_contains_the_other(parse_sentences):
     falses = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
     assert not any("South Uist" in p or "Scotland" in p for p in falses), falses
     assert context.nested("Lochboisdale", "Scotland") and not context.nested("Inverness", "Lochboisdale")
+
+
+ATTRIBUTED = [
+    # 'said that ...' loses its 'that' after 'According to'; a share keeps its lower case
+    ("Cuban parliamentary speaker Ricardo Alarcon said that Fidel Castro was recovering well in Havana.",
+     "According to Cuban parliamentary speaker Ricardo Alarcon, Fidel Castro was recovering well in Havana."),
+    ("Only five percent of the world population is covered by bans on tobacco advertising, the World Health "
+     "Organization said.",
+     "According to the World Health Organization, only five percent of the world population is covered by bans on "
+     "tobacco advertising."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "statement"), ATTRIBUTED)
+def test_an_attributed_statement_reads_as_one_sentence(parse_sentences, sentence, statement):
+    sentences, context = parse_sentences(sentence)
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert statement in made, made
+
+
+def test_a_source_named_only_by_a_date_is_no_attribution(parse_sentences):
+    sentences, context = parse_sentences("At least one source from October 2004 said that Jorge Sobisch wanted the "
+                                         "workers to leave the factory in Neuquen.")
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert made and not any("According to At least" in p for p in made), made

@@ -78,6 +78,9 @@ CASES = [
      "wh_how_many", "How many homes did the storm destroy in the village of Alba?", "40"),
     ("The festival attracted 50,000 visitors to Edinburgh.",
      "wh_how_many", "How many visitors did the festival attract to Edinburgh?", "50,000"),
+    # a quotation's own full stop goes before the question mark
+    ("Leo Varadkar praised the vote in Dublin as \"a great act of democracy.\"",
+     "wh_subject", "Who praised the vote in Dublin as \"a great act of democracy\"?", "Leo Varadkar"),
     # object: who / which country / which organisation
     ("In the first game of the day, Sweden faced South Korea at the Nizhny Novgorod Stadium.",
      "wh_object", "Which country did Sweden face at the Nizhny Novgorod Stadium?", "South Korea"),

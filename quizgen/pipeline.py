@@ -53,8 +53,14 @@ def make_quiz(
     return Quiz(articles=articles, questions=[c.question for c in chosen])
 
 
+_CUT_OFF = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Bros)\.(?:\s|$)|[a-z]+[\s,;:]")
+
+
 def _generators_for(sentence):
-    """Every generator for the article's own statements; only quote questions for someone's quoted words."""
+    """Every generator for the article's own statements; only quote questions for someone's quoted words;
+    none for the tail of a sentence the splitter cut off ('Inc. became known as ...', 'and then ...')."""
+    if _CUT_OFF.match(sentence.text.lstrip()):
+        return ()
     quoted = sentence.in_quotation or sentence.text.lstrip().startswith(('"', "“"))
     return (quotes.generate,) if quoted else GENERATORS
 

@@ -33,11 +33,12 @@ def test_sample_quiz_mixes_at_least_three_kinds(quizzes, path):
 
 
 @pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda p: p.name[:30])
-def test_at_most_two_statements_made_false_with_a_not(quizzes, path):
+def test_at_most_one_statement_made_false_with_a_not(quizzes, path):
     """'X did not ...' again and again is a template, not a reading check."""
+    not_ = re.compile(r"\b(not|n't)\b")
     denials = [q["prompt"] for q in quizzes[path.name]["questions"] if q["type"] == "true_false"
-               and q["answer"] == "False" and re.search(r"\b(not|n't)\b", q["prompt"])]
-    assert len(denials) <= 2, denials
+               and q["answer"] == "False" and not_.search(q["prompt"]) and not not_.search(q["evidence"][0]["text"])]
+    assert len(denials) <= 1, denials
 
 
 @pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda p: p.name[:30])

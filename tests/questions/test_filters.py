@@ -210,3 +210,16 @@ def test_at_most_two_who_said_questions():
         others.append(candidate)
     chosen = select(quotes + others, 10, None)
     assert sum(1 for c in chosen if c.kind == "quote_speaker") == 2 and len(chosen) == 7
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Inc. became known as the Brady Campaign in 2001 in honour of both Sarah Brady and James Brady.", False),
+    ("and the workers took over the factory in Neuquen in 2001 after the owners left.", False),
+    ("eBay opened a new office in Dublin in 2001 with two hundred workers.", True),
+    ("Handgun Control became known as the Brady Campaign in 2001 in honour of both Bradys.", True),
+])
+def test_no_question_from_the_tail_of_a_sentence_cut_in_two(parse_sentences, text, asked):
+    from quizgen.pipeline import _generators_for
+
+    sentences, _ = parse_sentences(text)
+    assert bool(_generators_for(sentences[0])) is asked

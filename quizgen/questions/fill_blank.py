@@ -26,7 +26,8 @@ RARE_MODIFIER_ZIPF = 3.0  # 'cosplay outfits' (3.4) is everyday; 'denuclearizati
 _FOCUS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation",
           "CARDINAL": "number", "MONEY": "number", "PERCENT": "number", "QUANTITY": "number"}
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
-_ENTITY_ORDER = (*NUMBER_LABELS, "GPE", "LOC", "PERSON", "ORG")
+_ENTITY_ORDER = (*NUMBER_LABELS, "DATE", "GPE", "LOC", "PERSON", "ORG")
+_DURATION_UNITS = frozenset("minute minutes hour hours day days week weeks month months year years decade decades".split())
 
 
 def generate(sentence: Sentence, context) -> list[Candidate]:
@@ -100,7 +101,12 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
     subject_ids = {t.i for c in sentence.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     for label in _ENTITY_ORDER:
         for ent in sentence.span.ents:
-            if ent.label_ != label or len(ent.text) < 2 or not all(t.i in present for t in ent):
+            if _label(ent) != label or len(ent.text) < 2 or not all(t.i in present for t in ent):
+                continue
+            if label == "DATE":
+                count = _count_in_a_duration(ent)
+                if count is not None and not any(t.i in subject_ids for t in ent):
+                    return _blanked(sentence, tokens, count, "number", "NUMBER", context, prior=0.7)
                 continue
             if label not in NUMBER_LABELS and not ent.text[:1].isupper() \
                     and not ent.text.lower().startswith("the "):
@@ -117,6 +123,21 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
             prior = 0.72 if focus == "number" else 0.6  # a key figure tests reading better than a copied statement
             return _blanked(sentence, tokens, ent, focus, "NUMBER" if focus == "number" else label, context, prior=prior)
     return None
+
+
+def _label(ent) -> str:
+    return "DATE" if ent.label_ == "TIME" else ent.label_  # 'for eight hours' is tagged a time
+
+
+def _count_in_a_duration(ent):
+    """'eight' in 'for eight hours', '36' in 'in 36 years': the count of a span of time, blanked alone.
+    Not a range ('three to six months'), a title ('7 Years'), or a match clock ('On 80 minutes')."""
+    words = [t for t in ent if t.lower_ not in QUALIFIER_WORDS]
+    if len(words) != 2 or not words[0].like_num or words[1].text not in _DURATION_UNITS:
+        return None
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "on":
+        return None
+    return ent.doc[words[0].i:words[0].i + 1]
 
 
 def _in_brackets(span, sentence: Sentence) -> bool:

@@ -53,6 +53,12 @@ CASES = [
 ]
 
 CASES += [
+    # the count of a span of time, blanked alone
+    ("The BBC reported that Wingfield-Hayes was interrogated by North Korean officials for eight hours in Pyongyang.",
+     "fill_number", "The BBC reported that Wingfield-Hayes was interrogated by North Korean officials for _____ "
+     "hours in Pyongyang.", "eight"),
+    ("The law gives Akihito three years to become the first emperor to abdicate since 1817.",
+     "fill_number", "The law gives Akihito _____ years to become the first emperor to abdicate since 1817.", "three"),
     # a figure in the subject is blanked: it is what the sentence tells, not whom it is about
     ("About 5% of the world's population is protected by a complete ban on tobacco advertising.",
      "fill_number", "About _____ of the world's population is protected by a complete ban on tobacco advertising.",
@@ -93,6 +99,10 @@ NOT_BLANKED = [
     # nor anything inside brackets: an aside, and one the stem may drop
     ("Negative gravity near the equator of the asteroid (48% of its surface) requires cohesive forces to hold "
      "material.", "48%"),
+    # a song's title and a match clock are no spans of time
+    ("Other songs nominated in the category were Formation by Beyonce and 7 Years by Lukas Graham in Los Angeles.",
+     "7"),
+    ("On 80 minutes, Robinho was hauled down by van Bommel in the penalty area of the stadium in Munich.", "80"),
     # a clock's time zone is no name, whatever the tagger says
     ("The collision happened at about 2:35 am local time (0735 UTC) at a switching yard in Cayce, South Carolina.",
      "UTC"),

@@ -370,6 +370,8 @@ def _fits(candidate: Candidate, chosen: list[Candidate], count: int, *, cap: int
         return False
     if candidate.kind == "quote_speaker" and sum(1 for c in chosen if c.kind == "quote_speaker") >= MAX_WHO_SAID:
         return False  # a third 'Who said: ...?' reads as a template, with the same speakers as options
+    if candidate.kind == "identity" and any(c.kind == "identity" for c in chosen):
+        return False  # two 'Who is X?' share their options: each gives the other's answer away
     if kind != "true_false":
         return True
     statements = sum(1 for c in chosen if c.question.type == "true_false")

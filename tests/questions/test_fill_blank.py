@@ -99,6 +99,8 @@ NOT_BLANKED = [
     # nor anything inside brackets: an aside, and one the stem may drop
     ("Negative gravity near the equator of the asteroid (48% of its surface) requires cohesive forces to hold "
      "material.", "48%"),
+    # an item of a list is guessed from its neighbours
+    ("The flaw affects computers running Windows 7, 8, 8.1 and 10 in offices across Europe.", "8.1"),
     # a song's title and a match clock are no spans of time
     ("Other songs nominated in the category were Formation by Beyonce and 7 Years by Lukas Graham in Los Angeles.",
      "7"),

@@ -223,3 +223,15 @@ def test_no_question_from_the_tail_of_a_sentence_cut_in_two(parse_sentences, tex
 
     sentences, _ = parse_sentences(text)
     assert bool(_generators_for(sentences[0])) is asked
+
+
+def test_at_most_one_who_is_who_question():
+    from quizgen.rank import select
+
+    candidates = []
+    for n in range(4):
+        candidate = _candidate(f"Who is Person {n}?", answer=f"the leader of group {n}", kind="multiple_choice")
+        candidate.question.kind = "identity"
+        candidate.sentence = _Sentence()
+        candidates.append(candidate)
+    assert sum(1 for c in select(candidates, 10, None) if c.kind == "identity") == 1

@@ -166,3 +166,21 @@ def test_a_time_zone_is_no_organisation(parse_sentences):
     _, context = parse_sentences("The collision happened at 2:35 am local time (0735 UTC) in Cayce, South Carolina.")
     assert not context.plausible("ORG", "UTC") and not context.plausible("ORG", "GMT")
     assert context.plausible("ORG", "National Transportation Safety Board")
+
+
+@pytest.mark.parametrize(("text", "name", "thing"), [
+    ("The tornado struck during the Saint Patrick's Day parade in Atlanta.", "Saint Patrick", True),
+    ("Fans gathered at St Andrew's Square in Glasgow on Friday.", "St Andrew", True),
+    ("Builders PT Hutama Karya finished the bridge in Jakarta.", "Hutama Karya", True),
+    ("Mayor Shirley Franklin's office said the city was lucky.", "Shirley Franklin", False),
+])
+def test_a_name_that_names_a_thing_is_no_person(nlp, text, name, thing):
+    """The tagger's 'person' inside a day, a square or a firm's name is no option for 'Who ...?'."""
+    from spacy.tokens import Span
+
+    from quizgen.questions.context import _named_as_a_thing
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    ent = Span(doc, start, start + len(name.split()), label="PERSON")
+    assert _named_as_a_thing(ent) is thing

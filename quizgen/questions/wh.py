@@ -9,7 +9,7 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
-from quizgen.questions.clauses import REPORTING_VERBS, Clause, do_support, main_clause, third_person
+from quizgen.questions.clauses import REPORTING_VERBS, Clause, do_support, main_clause, past_form, third_person
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
 from quizgen.questions.stems import (about_the_reporting, finish, fits, name_replacements, phrase, phrase_with,
                                      subject_stands_alone)
@@ -31,8 +31,9 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
         if clause is None or clause.subject is None or not subject_stands_alone(sentence, clause.subject, context) \
                 or clause.subject.i > clause.verb.i or about_the_reporting(clause):
             return list(by_kind.values())
-        makers = [] if clause.negated else [subject_question, object_question, where_question, when_question,
-                                             how_many_question, how_much_question, percentage_question]
+        makers = [] if clause.negated else [subject_question, object_question, agent_question, where_question,
+                                             when_question, how_many_question, how_much_question,
+                                             percentage_question]
         for make in makers:
             candidate = make(sentence, clause, context)
             if candidate is not None and candidate.kind not in by_kind and fits(candidate.question.prompt):
@@ -172,6 +173,42 @@ def object_question(sentence: Sentence, clause: Clause, context: QuizContext) ->
         answer = context.full_name(ent.text) if label == "PERSON" else name
         return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_object", 0.7)
     return None
+
+
+_ACTIVE_TENSE = {"was": "VBD", "were": "VBD", "is": "VBZ", "are": "VBZ"}
+
+
+def agent_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
+    """'The FIRST Global competition was founded by Dean Kamen in 2017' ->
+    'Who founded the FIRST Global competition in 2017?'"""
+    auxes = [c for c in clause.verb.children if c.dep_ in ("aux", "auxpass") and c.i < clause.verb.i]
+    agents = [c for c in clause.verb.children if c.dep_ == "agent"]
+    if clause.verb.tag_ != "VBN" or len(auxes) != 1 or auxes[0].lower_ not in _ACTIVE_TENSE or len(agents) != 1:
+        return None  # 'has been founded', 'will be opened': kept to the plain past and present
+    doers = [c for c in agents[0].children if c.dep_ == "pobj"]
+    ent = _entity_of(doers[0]) if doers else None
+    if ent is None or any(c.dep_ == "conj" for c in doers[0].children) or any(
+            t.i >= ent.end or (t.i < ent.start and t.dep_ not in ("compound", "det")) for t in doers[0].subtree):
+        return None  # 'supported by the Croucher Foundation, the NSF and ...': no one doer ('Senator X' is one)
+    name = clean_entity(ent.text)
+    label = finer_type(ent.label_, name)
+    if label not in OBJECT_WH or not re.sub(r"^the ", "", name)[:1].isupper() or not context.plausible(label, name):
+        return None
+    if label == "ORG" and (_looks_like_person(name, context) or not looks_like_organisation(name)):
+        return None
+    verb = past_form(clause.verb.lemma_, _ACTIVE_TENSE[auxes[0].lower_])
+    first, last = _subject_span(clause)
+    patient = phrase([t for t in clause.tokens if first <= t.i <= last], sentence, context)
+    if clause.subject.pos_ != "PROPN" and clause.subject.ent_type_ == "":
+        patient = patient[0].lower() + patient[1:]  # 'the study', but 'FIRST Global' keeps its capitals
+    patient = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", patient)
+    rest = phrase(_after(clause, clause.verb.i, {t.i for t in agents[0].subtree}), sentence, context)
+    adverbs = " ".join(t.lower_ for t in clause.tokens if last < t.i < clause.verb.i and t.dep_ == "advmod")
+    wh, focus = OBJECT_WH[label]
+    prompt = finish(f"{wh} {adverbs} {verb} {patient} {rest}", sentence,  # 'Who reportedly rejected ...?'
+                    attribution=context.attributed(clause))
+    answer = context.full_name(ent.text) if label == "PERSON" else name
+    return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_agent", 0.75)
 
 
 _PUBLISHING = frozenset("publish print report appear air broadcast describe detail quote".split())

@@ -89,6 +89,7 @@ SOFT = [
     ("The referee consequently showed Diego Costa a red card.", "opens with a word that points back"),
     ("Ronaldo had another chance minutes later but hit the post.", "opens with a word that points back"),
     ("Jeff Gordon would lead for the next ten laps in Indianapolis.", "opens with a word that points back"),
+    ("Who rejected a similar fast-track system in London?", "opens with a word that points back"),
     ("The government of Argentina was in chaos at the time.", "opens with a word that points back"),
     ("Voters would then choose between the new flag and their current flag early in 2016.", "points to the sentence"),
     ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),

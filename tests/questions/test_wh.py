@@ -88,6 +88,14 @@ CASES = [
      "wh_object", "Who did Prime Minister Justin Trudeau congratulate on Twitter?", "Leo Varadkar"),
     ("Donald Trump asked the National Security Council to help the girls.",
      "wh_object", "Which organisation did Donald Trump ask to help the girls?", "the National Security Council"),
+    # the doer of a passive: 'was introduced by Senator Barack Obama' -> 'Who introduced ...?'
+    ("The bill was introduced by Senator Barack Obama in March 2007.",
+     "wh_agent", "Who introduced the bill in March 2007?", "Barack Obama"),
+    ("The lantern festival was opened by Mayor Hau Lung-bin in Taipei.",
+     "wh_agent", "Who opened the lantern festival in Taipei?", "Hau Lung-bin"),
+    ("The fast-track system for Afghan refugees was reportedly rejected by Prime Minister Boris Johnson in "
+     "September 2021.", "wh_agent", "Who reportedly rejected the fast-track system for Afghan refugees in September "
+     "2021?", "Boris Johnson"),
     # how much: amounts of money and changes in per cent, without 'an estimated'
     ("The European Union will spend an estimated US$1.1 billion on the plan.",
      "wh_how_much", "How much will the European Union spend on the plan?", "US$1.1 billion"),
@@ -126,6 +134,10 @@ NOTHING = [
     # an object question needs one named object that was acted on, not an audience or one of two
     ("Home Secretary Suella Braverman told GB News that the situation was unsustainable.", "wh_object"),
     ("Sweden faced South Korea and Mexico in the group stage in Russia.", "wh_object"),
+    # several doers, or a tense kept out ('has been founded'): no agent question
+    ("The study was supported by the Croucher Foundation and the US National Science Foundation in 2014.",
+     "wh_agent"),
+    ("The bill has been introduced by Senator Barack Obama in Washington.", "wh_agent"),
     # a statement, a comment: several bodies made one, and saying which asks nothing
     ("The International Air Transport Association issued a statement in Montreal on Friday.", "wh_subject"),
     # a share of something unnamed, or a percentage that is no change, is no 'how much'

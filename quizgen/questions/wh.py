@@ -42,6 +42,8 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
 
 
 def _entity_of(token):
+    if not token.ent_type_:
+        return None  # most tokens: no need to look through the entities
     for ent in token.doc.ents:
         if ent.root.i == token.i:
             return ent

@@ -1,5 +1,5 @@
-"""Wh-questions by transforming the main clause: who/which (subject or object), where, when, how many,
-how much."""
+"""Wh-questions by transforming the main clause: who/which (subject, object or the doer of a passive),
+where, when, how many, how much and what percentage."""
 
 from __future__ import annotations
 
@@ -161,20 +161,28 @@ def object_question(sentence: Sentence, clause: Clause, context: QuizContext) ->
         ent = _entity_of(noun)
         if ent is None or len(list(noun.subtree)) != len(ent) or any(c.dep_ == "conj" for c in noun.children):
             return None  # 'faced Belgium and Panama', 'hosted the final of the cup': no one name to ask for
-        name = clean_entity(ent.text)
-        label = finer_type(ent.label_, name)
-        if label not in OBJECT_WH or not re.sub(r"^the ", "", name)[:1].isupper() or not context.plausible(label, name):
-            return None
-        if label == "ORG" and (_looks_like_person(name, context) or not looks_like_organisation(name)):
+        label = _askable_name(ent, context)
+        if label is None:
             return None
         stem = _inverted(sentence, clause, context, drop={t.i for t in noun.subtree})
         if stem is None:
             return None
         wh, focus = OBJECT_WH[label]
         prompt = finish(f"{wh} {stem}", sentence, attribution=context.attributed(clause))
-        answer = context.full_name(ent.text) if label == "PERSON" else name
+        answer = context.full_name(ent.text) if label == "PERSON" else clean_entity(ent.text)
         return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_object", 0.7)
     return None
+
+
+def _askable_name(ent, context: QuizContext) -> str | None:
+    """The finer type of a name a 'Who' or 'Which ...' may ask for; None for NER slips and vague bodies."""
+    name = clean_entity(ent.text)
+    label = finer_type(ent.label_, name)
+    if label not in OBJECT_WH or not re.sub(r"^the ", "", name)[:1].isupper() or not context.plausible(label, name):
+        return None
+    if label == "ORG" and (_looks_like_person(name, context) or not looks_like_organisation(name)):
+        return None
+    return label
 
 
 _ACTIVE_TENSE = {"was": "VBD", "were": "VBD", "is": "VBZ", "are": "VBZ"}
@@ -192,11 +200,8 @@ def agent_question(sentence: Sentence, clause: Clause, context: QuizContext) -> 
     if ent is None or any(c.dep_ == "conj" for c in doers[0].children) or any(
             t.i >= ent.end or (t.i < ent.start and t.dep_ not in ("compound", "det")) for t in doers[0].subtree):
         return None  # 'supported by the Croucher Foundation, the NSF and ...': no one doer ('Senator X' is one)
-    name = clean_entity(ent.text)
-    label = finer_type(ent.label_, name)
-    if label not in OBJECT_WH or not re.sub(r"^the ", "", name)[:1].isupper() or not context.plausible(label, name):
-        return None
-    if label == "ORG" and (_looks_like_person(name, context) or not looks_like_organisation(name)):
+    label = _askable_name(ent, context)
+    if label is None:
         return None
     verb = past_form(clause.verb.lemma_, _ACTIVE_TENSE[auxes[0].lower_])
     first, last = _subject_span(clause)
@@ -209,7 +214,7 @@ def agent_question(sentence: Sentence, clause: Clause, context: QuizContext) -> 
     wh, focus = OBJECT_WH[label]
     prompt = finish(f"{wh} {adverbs} {verb} {patient} {rest}", sentence,  # 'Who reportedly rejected ...?'
                     attribution=context.attributed(clause))
-    answer = context.full_name(ent.text) if label == "PERSON" else name
+    answer = context.full_name(ent.text) if label == "PERSON" else clean_entity(ent.text)
     return _candidate(sentence, prompt, answer, token_span(sentence, ent), focus, label, "wh_agent", 0.75)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from difflib import SequenceMatcher
 
 from quizgen.numbers import nearby_values, numbers_in, read_number
 from quizgen.questions.base import Candidate
@@ -42,16 +43,22 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         in_prompt = not key or any(re.search(rf"\b{re.escape(form)}\b", prompt_key) for form in {key, canonical(key)})
         if in_prompt or same_referent(option, answer) or any(same_referent(option, c) for c in chosen):
             continue
-        if label == "PERSON" and _surname(option) in {_surname(answer), *map(_surname, chosen)}:
-            continue  # 'Governnor Sobisch' beside 'Jorge Sobisch': one man, or two of one family to tell apart
+        if label == "PERSON" and any(_one_family_or_spelling(option, other) for other in (answer, *chosen)):
+            continue  # 'Governnor Sobisch' beside 'Jorge Sobisch', 'Anwar Al-Aulaqi' beside 'Anwar al-Awlaki'
         chosen.append(option)
         if len(chosen) == NEEDED:
             break
     return chosen
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1].casefold() if name.split() else ""
+def _one_family_or_spelling(one: str, other: str) -> bool:
+    """The same surname, or the same first name with a surname spelt alike: one person twice, or two of
+    one family a student cannot tell apart."""
+    a, b = one.casefold().split(), other.casefold().split()
+    if not a or not b:
+        return False
+    return a[-1] == b[-1] or (len(a) > 1 and len(b) > 1 and a[0] == b[0]
+                              and SequenceMatcher(None, a[-1], b[-1]).ratio() >= 0.75)
 
 
 def _paragraph_distances(candidate: Candidate):

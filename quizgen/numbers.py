@@ -97,7 +97,10 @@ def nearby_values(number: Number, article_numbers: list[float]) -> list[float]:
     seen = {value}
     out = []
     low, high = value / 4, value * 4
+    whole = value == int(value)
     for other in article_numbers:
+        if whole and other != int(other):
+            continue  # '2.2 nations', '6.6 people': a count has whole options, whatever else the article counts
         if other not in seen and low <= other <= high and other > 0 and not 1800 <= other <= 2100:
             seen.add(other)
             out.append(other)

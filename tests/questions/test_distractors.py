@@ -131,3 +131,23 @@ def test_no_two_options_share_a_surname(parse_sentences):
         "Esteban Magnani wrote a book about the factory in Buenos Aires. Luis Zanon left Argentina in 2001.")
     options = distractors_for(candidate, context)
     assert not any(o.split()[-1] == "Sobisch" for o in options), options
+
+
+def test_a_count_gets_whole_numbers_only(parse_sentences):
+    """'How many nations ...?' never offers '2.2', whatever percentages the article gives."""
+    sentences, context = parse_sentences("Three nations scored higher than Australia in the survey in 2013.",
+                                         "Australia's score rose 2.2% and its literacy 1.3% in the same survey.")
+    candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_how_many")
+    options = distractors_for(candidate, context)
+    assert options and all("." not in o for o in options), options
+
+
+def test_a_name_spelt_two_ways_is_one_option(parse_sentences):
+    """'Anwar al-Awlaki' and 'Anwar Al-Aulaqi' are one man: never the answer and an option, nor two options."""
+    candidate, context = _subject_candidate(
+        parse_sentences, "Judge Rosemary Collyer dismissed the lawsuit in Washington in April 2014.",
+        "Anwar al-Awlaki was killed in Yemen in 2011. The family of Anwar Al-Aulaqi sued Leon Panetta in 2012. "
+        "David Petraeus and Leon Panetta were named in the suit. Nasser al-Awlaki spoke to reporters in Sanaa.")
+    options = distractors_for(candidate, context)
+    spellings = [o for o in options if o.split()[-1].lower() in ("al-awlaki", "al-aulaqi")]
+    assert len(spellings) <= 1, options

@@ -90,6 +90,7 @@ def finer_type(label: str, text: str) -> str:
     return label
 
 
+_NAME_PARTICLES = frozenset("al el bin ibn de da di du del della dos das van von der den la le ter".split())
 TIME_ZONES = frozenset("UTC GMT EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST IST JST KST AEST AEDT HKT "
                        "SGT".split())
 MAX_OPTIONS = 12  # candidate distractors kept per question: enough to choose three well
@@ -244,7 +245,8 @@ class QuizContext:
             return False  # '0735 UTC': a clock's zone, whatever the tagger says
         if label == "PERSON":
             full = self.full_name(text)
-            return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people
+            return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people \
+                and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in full.split())  # not 'Cyanogen mod'
         if name_key(text) in self.surnames or self._is_fragment(text):
             return False
         if label in ("ORG", "ORG_MEDIA") and " " not in text.strip() and not text.isupper() \

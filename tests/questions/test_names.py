@@ -184,3 +184,10 @@ def test_a_name_that_names_a_thing_is_no_person(nlp, text, name, thing):
     start = next(t.i for t in doc if t.text == name.split()[0])
     ent = Span(doc, start, start + len(name.split()), label="PERSON")
     assert _named_as_a_thing(ent) is thing
+
+
+def test_a_person_has_every_name_capitalised(parse_sentences):
+    """'Cyanogen mod' tagged as a person is a product; 'Ludwig van Beethoven' is a person."""
+    _, context = parse_sentences("Steve Kondik founded Cyanogen in Seattle in 2013 with Kirt McMaster.")
+    assert not context.plausible("PERSON", "Cyanogen mod")
+    assert context.plausible("PERSON", "Ludwig van Beethoven") and context.plausible("PERSON", "Kirt McMaster")

@@ -3,6 +3,8 @@ variant of the answer or a name the stem uses; numbers near the answer and in or
 
 from __future__ import annotations
 
+import pytest
+
 from quizgen.distractors import arrange, distractors_for
 from quizgen.pipeline import _with_options
 from quizgen.questions import fill_blank, wh
@@ -123,16 +125,6 @@ def test_a_change_in_per_cent_gets_per_cent_options(parse_sentences):
     assert len(options) == 3 and all(o.endswith("%") for o in options) and "6.4%" not in options, options
 
 
-def test_no_two_options_share_a_surname(parse_sentences):
-    """'Governnor Sobisch' (a typo keeps its title on) is Jorge Sobisch again: never both as options."""
-    candidate, context = _subject_candidate(
-        parse_sentences, "Governor Jorge Sobisch ordered the police to evict the workers in Neuquen.",
-        "Raul Godoy spoke for the workers in Neuquen. Governnor Sobisch refused to meet Raul Godoy in May. "
-        "Esteban Magnani wrote a book about the factory in Buenos Aires. Luis Zanon left Argentina in 2001.")
-    options = distractors_for(candidate, context)
-    assert not any(o.split()[-1] == "Sobisch" for o in options), options
-
-
 def test_a_count_gets_whole_numbers_only(parse_sentences):
     """'How many nations ...?' never offers '2.2', whatever percentages the article gives."""
     sentences, context = parse_sentences("Three nations scored higher than Australia in the survey in 2013.",
@@ -142,12 +134,19 @@ def test_a_count_gets_whole_numbers_only(parse_sentences):
     assert options and all("." not in o for o in options), options
 
 
-def test_a_name_spelt_two_ways_is_one_option(parse_sentences):
-    """'Anwar al-Awlaki' and 'Anwar Al-Aulaqi' are one man: never the answer and an option, nor two options."""
-    candidate, context = _subject_candidate(
-        parse_sentences, "Judge Rosemary Collyer dismissed the lawsuit in Washington in April 2014.",
-        "Anwar al-Awlaki was killed in Yemen in 2011. The family of Anwar Al-Aulaqi sued Leon Panetta in 2012. "
-        "David Petraeus and Leon Panetta were named in the suit. Nasser al-Awlaki spoke to reporters in Sanaa.")
-    options = distractors_for(candidate, context)
-    spellings = [o for o in options if o.split()[-1].lower() in ("al-awlaki", "al-aulaqi")]
-    assert len(spellings) <= 1, options
+@pytest.mark.parametrize(("text", "extra", "spellings"), [
+    # 'Governnor Sobisch' (a typo keeps its title on) is the answer, Jorge Sobisch, again
+    ("Governor Jorge Sobisch ordered the police to evict the workers in Neuquen.",
+     "Raul Godoy spoke for the workers in Neuquen. Governnor Sobisch refused to meet Raul Godoy in May. "
+     "Esteban Magnani wrote a book about the factory in Buenos Aires. Luis Zanon left Argentina in 2001.",
+     {"sobisch"}),
+    # 'Anwar al-Awlaki' and 'Anwar Al-Aulaqi' are one man spelt two ways
+    ("Judge Rosemary Collyer dismissed the lawsuit in Washington in April 2014.",
+     "Anwar al-Awlaki was killed in Yemen in 2011. The family of Anwar Al-Aulaqi sued Leon Panetta in 2012. "
+     "David Petraeus and Leon Panetta were named in the suit. Nasser al-Awlaki spoke to reporters in Sanaa.",
+     {"al-awlaki", "al-aulaqi"}),
+])
+def test_one_person_is_one_option(parse_sentences, text, extra, spellings):
+    candidate, context = _subject_candidate(parse_sentences, text, extra)
+    named = [candidate.question.answer, *distractors_for(candidate, context)]
+    assert sum(1 for n in named if n.split()[-1].lower() in spellings) <= 1, named

@@ -503,9 +503,8 @@ def _named_as_a_thing(ent) -> bool:
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if before in _FIRM_BEFORE or after in _FIRM_AFTER:
         return True
-    possessive = ent[-1].lower_ in ("'s", "’s") or after in ("'s", "’s")
-    named = doc[ent.end + (0 if ent[-1].lower_ in ("'s", "’s") else 1)] if possessive and ent.end + 1 < len(doc) else None
-    return named is not None and named.text in _NAMED_AFTER_SOMEONE  # "Saint Patrick's Day parade"
+    owned = ent.end if ent[-1].lower_ in ("'s", "’s") else ent.end + 1 if after in ("'s", "’s") else len(doc)
+    return owned < len(doc) and doc[owned].text in _NAMED_AFTER_SOMEONE  # "Saint Patrick's Day parade"
 
 
 _NAMED_AFTER_SOMEONE = frozenset("Day Cathedral Church Chapel College Hospital Square Park Bridge School University "

@@ -25,8 +25,8 @@ RARE_ZIPF = 3.6  # words rarer than this in everyday English make good key terms
 RARE_MODIFIER_ZIPF = 3.0  # 'cosplay outfits' (3.4) is everyday; 'denuclearization talks' (2.2) is not
 _FOCUS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation",
           "CARDINAL": "number", "MONEY": "number", "PERCENT": "number", "QUANTITY": "number"}
-NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
-_ENTITY_ORDER = (*NUMBER_LABELS, "DATE", "GPE", "LOC", "PERSON", "ORG")
+_NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+_ENTITY_ORDER = (*_NUMBER_LABELS, "DATE", "GPE", "LOC", "PERSON", "ORG")
 _DURATION_UNITS = frozenset("minute minutes hour hours day days week weeks month months year years decade decades".split())
 
 
@@ -108,15 +108,15 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
                 if count is not None and not any(t.i in subject_ids for t in ent):
                     return _blanked(sentence, tokens, count, "number", "NUMBER", context, prior=0.7)
                 continue
-            if label not in NUMBER_LABELS and not ent.text[:1].isupper() \
+            if label not in _NUMBER_LABELS and not ent.text[:1].isupper() \
                     and not ent.text.lower().startswith("the "):
                 continue  # "the congress" tagged as an organisation
             if (any(t.i in subject_ids for t in ent) and not _share_of_something(ent)) or " to " in ent.text \
                     or " and " in ent.text or _part_of_a_name(ent) or _in_a_list(ent):
                 continue
-            if label not in NUMBER_LABELS and _given_away(ent, sentence, context):
+            if label not in _NUMBER_LABELS and _given_away(ent, sentence, context):
                 continue
-            if label not in NUMBER_LABELS and not context.plausible(
+            if label not in _NUMBER_LABELS and not context.plausible(
                     finer_type(label, clean_entity(ent.text)), clean_entity(ent.text)):
                 continue
             focus = _FOCUS[label]

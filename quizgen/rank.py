@@ -40,7 +40,7 @@ _OPENS_BACK = re.compile(
     r"|^(Most|Many|Some|Several|All|None|The rest) (were|was|are|is|had|have|of them)\b"
     r"|\bas much\b|\bsuch (documents|cases|claims)\b"
     r"|\b(consequently|as a result|in response|(minutes|moments|hours|days) later|at the time)\b"
-    r"|\b[Aa] similar\b"
+    r"|\ba similar\b"
     r"|\bthe (next|following|previous|preceding) (\w+ )?(laps?|minutes?|hours?|days?|weeks?|games?|matches|rounds?)\b",
     re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")

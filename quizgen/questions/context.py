@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from wordfreq import zipf_frequency
 
 from quizgen.nlp import ParsedArticle
-from quizgen.questions.roles import compatible, role_of
+from quizgen.questions.roles import ROLE_WORDS as _ROLE_WORDS, compatible, role_of
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -22,6 +22,20 @@ def clean_entity(text: str) -> str:
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")].rstrip()  # 'The World Health Organisation (WHO' cut at its bracket
     return text
+
+
+_TITLES = frozenset(
+    "taoiseach constable assistant deputy detective sergeant inspector superintendent commissioner mr mrs ms dr "
+    "sir dame lord lady judge justice rep sen gov prime former colonel lieutenant".split()) | frozenset(_ROLE_WORDS)
+
+
+def without_title(name: str) -> str:
+    """'Taoiseach Leo Varadkar' -> 'Leo Varadkar', 'Constable Steve Barry' -> 'Steve Barry': a title the tagger
+    took into a person's name. Two words always stay ('Pope Francis')."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 @lru_cache(maxsize=65536)
@@ -142,6 +156,7 @@ class QuizContext:
                         elif _affiliation(ent) or _named_as_a_thing(ent):
                             self.not_people.add(name_key(text))
                         if ent.label_ == "PERSON":
+                            text = without_title(text)
                             person_names.append(text)
                             role = role_of(ent)
                             if role:
@@ -274,7 +289,8 @@ class QuizContext:
 
     def full_name(self, text: str) -> str:
         """The longest form of a person's name the quiz's articles give ('Kim' -> 'Kim Jong Un')."""
-        return self.full_names.get(name_key(text), clean_entity(text))
+        bare = without_title(clean_entity(text))
+        return self.full_names.get(name_key(bare), bare)
 
     def attributed(self, clause) -> str | None:
         """Who a clause's 'According to X' names, in full when X is a person named in full elsewhere

@@ -18,7 +18,7 @@ from quizgen.models import Question, Span
 from quizgen.nlp import Sentence
 from quizgen.questions.base import Candidate, sentence_span
 from quizgen.questions.context import QuizContext, name_key
-from quizgen.questions.roles import ROLE_GROUPS
+from quizgen.questions import roles
 from quizgen.rank import stable_rng
 
 MIN_PEOPLE = 4
@@ -27,7 +27,7 @@ MAX_WORDS = 12
 ONE_HOLDER = frozenset(
     "president minister secretary captain coach manager referee mayor ambassador leader chairman chancellor "
     "premier governor king queen director chief commander founder creator editor head".split())
-ROLE_WORDS = frozenset(word for words in ROLE_GROUPS.values() for word in words) | frozenset(
+ROLE_WORDS = roles.ROLE_WORDS | frozenset(
     "representative member founder owner head activist student teacher lawyer attorney judge detective "
     "investigator worker engineer astronaut commentator blogger creator administrator".split())
 

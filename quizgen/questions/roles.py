@@ -17,6 +17,7 @@ ROLE_GROUPS = {
     "artist": "actor actress singer artist author writer novelist illustrator director musician".split(),
 }
 _WORD_TO_GROUP = {word: group for group, words in ROLE_GROUPS.items() for word in words}
+ROLE_WORDS = frozenset(_WORD_TO_GROUP)
 
 
 def role_of(ent) -> str | None:

@@ -191,3 +191,22 @@ def test_a_person_has_every_name_capitalised(parse_sentences):
     _, context = parse_sentences("Steve Kondik founded Cyanogen in Seattle in 2013 with Kirt McMaster.")
     assert not context.plausible("PERSON", "Cyanogen mod")
     assert context.plausible("PERSON", "Ludwig van Beethoven") and context.plausible("PERSON", "Kirt McMaster")
+
+
+@pytest.mark.parametrize(("name", "bare"), [
+    ("Taoiseach Leo Varadkar", "Leo Varadkar"),
+    ("Assistant Chief Constable Steve Barry", "Steve Barry"),
+    ("President Joe Biden", "Joe Biden"),
+    ("Pope Francis", "Pope Francis"),  # two words always stay
+    ("Kim Jong Un", "Kim Jong Un"),
+])
+def test_a_title_the_tagger_took_into_a_name_is_no_part_of_it(name, bare):
+    from quizgen.questions.context import without_title
+
+    assert without_title(name) == bare
+
+
+def test_a_who_answer_is_the_name_without_its_title(parse_sentences):
+    sentences, context = parse_sentences("Taoiseach Leo Varadkar praised the vote in Dublin as a great act of democracy.")
+    made = {c.kind: c.question for c in wh.generate(sentences[0], context)}
+    assert made["wh_subject"].answer == "Leo Varadkar"

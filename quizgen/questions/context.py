@@ -76,7 +76,9 @@ _DEFINED_ABBREVIATION = re.compile(
 
 _PLACE_WORD = re.compile(
     r"\b(Road|Street|Avenue|Lane|Drive|Square|Park|Bridge|River|Hall|Center|Centre|Station|Airport|Stadium|"
-    r"Arena|Museum|VR|Inc|Ltd|Shuttle|Space|Ship|Hospital|Church|School|University|College)\b")
+    r"Arena|Museum|VR|Inc|Ltd|Shuttle|Space|Ship|Hospital|Church|School|University|College|"
+    r"FC|United|Albion|Rovers|Athletic|Wanderers|Cars|Motors|Limited|Group|Services|Airways|Airlines)\b|&")
+# ... and clubs and firms the tagger took for people: 'Worthing United', 'Smith & Sons Cars'
 
 
 def looks_like_organisation(name: str) -> bool:

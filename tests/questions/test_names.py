@@ -210,3 +210,13 @@ def test_a_who_answer_is_the_name_without_its_title(parse_sentences):
     sentences, context = parse_sentences("Taoiseach Leo Varadkar praised the vote in Dublin as a great act of democracy.")
     made = {c.kind: c.question for c in wh.generate(sentences[0], context)}
     assert made["wh_subject"].answer == "Leo Varadkar"
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Worthing United", False), ("Brighton & Hove Albion", False), ("Elite Cars", False),
+    ("Andy Hill", True), ("Matt Grimstone", True),
+])
+def test_clubs_and_firms_are_no_people(parse_sentences, name, person):
+    """The tagger's 'people' that name a club or a firm are no options for 'Who ...?'."""
+    _, context = parse_sentences("Matt Grimstone played for Worthing United in Sussex. Andy Hill flew the jet.")
+    assert context.plausible("PERSON", name) is person

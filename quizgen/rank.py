@@ -43,6 +43,7 @@ _OPENS_BACK = re.compile(
     r"|\ba similar\b"
     r"|\bthe (next|following|previous|preceding) (\w+ )?(laps?|minutes?|hours?|days?|weeks?|games?|matches|rounds?)\b",
     re.IGNORECASE)
+_COMPARATIVE = re.compile(r"\b(higher|lower|greater|larger|smaller|fewer|better|worse)\b", re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
@@ -115,6 +116,8 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "a general statement (no one, no place, number or date): guessable without reading"
     if q.type in ("multiple_choice", "short_answer") and _names_nothing(q.prompt):
         return "a short stem that names no one, nothing and no number: many could fit ('Who scored a penalty?')"
+    if _COMPARATIVE.search(outside_quote) and not re.search(r"\bthan\b", outside_quote):
+        return "a comparison without what it compares with ('Which country is higher at 2.2%?')"
     if re.search(r"\brespectively\b", outside_quote):
         return "pairs two lists ('..., respectively'): hard to read as one question"
     if word := _unknown_word(outside_quote):

@@ -67,6 +67,7 @@ PASSES = [
     "Where did Adele perform her song Hello in 2016?",  # 'her' after a name
     "Sweden defeated South Korea 1 – 0 in Nizhny Novgorod.",  # a score is no dash
     "Most Canadians voted for the Liberal Party in 2015.",  # 'Most' of a named group
+    "Which country scored higher than Australia in the survey of adult skills in 2013?",  # 'than' says
 ]
 
 
@@ -90,6 +91,7 @@ SOFT = [
     ("Ronaldo had another chance minutes later but hit the post.", "opens with a word that points back"),
     ("Jeff Gordon would lead for the next ten laps in Indianapolis.", "opens with a word that points back"),
     ("Who rejected a similar fast-track system in London?", "opens with a word that points back"),
+    ("Which country is higher at 2.2% in the survey of adult skills?", "a comparison without"),
     ("The government of Argentina was in chaos at the time.", "opens with a word that points back"),
     ("Voters would then choose between the new flag and their current flag early in 2016.", "points to the sentence"),
     ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),

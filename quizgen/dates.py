@@ -13,6 +13,7 @@ from datetime import date, timedelta
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+_MONTH_NAME = "|".join(MONTHS)
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,9 @@ def _weekday(name: str, anchor: date, future: bool) -> date:
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PATTERN = re.compile(
     rf"\b(?:(?P<on>on|last|this|next) )?{_WEEKDAY}(?: (?P<part>morning|afternoon|evening|night))?\b"
-    rf"(?!,?\s*(?:\d{{1,2}}\b|January|February|March|April|May|June|July|"
-    rf"August|September|October|November|December))"
+    rf"(?!,?\s*(?:\d{{1,2}}\b|{_MONTH_NAME}))"
     r"|\b(?P<unit_rel>last|this|next) (?P<unit>week|month|year)\b"
-    rf"|\b(?P<month_rel>last|this|next) (?P<month>{'|'.join(MONTHS)})\b(?! \d)"
+    rf"|\b(?P<month_rel>last|this|next) (?P<month>{_MONTH_NAME})\b(?! \d)"
     r"|\b(?P<single>yesterday|today|tomorrow)\b"
     r"|\b(?P<day_after>a day (?:after|later|earlier|before))\b",
     re.IGNORECASE,
@@ -176,7 +176,7 @@ def _without_explicit(text: str, refs: list[TimeRef]) -> str:
 
 _BARE_RELATIVE = re.compile(
     r"\b(this|last|next) (week|month|year)\b|\b(yesterday|today|tomorrow|tonight|currently)\b"
-    rf"|\b(this|last|next) ({'|'.join(MONTHS)})\b(?! \d)"
+    rf"|\b(this|last|next) ({_MONTH_NAME})\b(?! \d)"
     r"|\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) "
     r"(hours?|days?|weeks?|months?|years?|decades?) ago\b|\b(last|this) (night|morning|afternoon|evening)\b"
     r"|\b(on )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! \d)"

@@ -16,9 +16,9 @@ from functools import lru_cache
 from quizgen.distractors import arrange, length_gap
 from quizgen.models import Question, Span
 from quizgen.nlp import Sentence
+from quizgen.questions import roles
 from quizgen.questions.base import Candidate, sentence_span
 from quizgen.questions.context import QuizContext, name_key
-from quizgen.questions import roles
 from quizgen.rank import stable_rng
 
 MIN_PEOPLE = 4

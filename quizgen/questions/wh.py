@@ -119,6 +119,8 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
         return False  # "Cooper continued: '...'": quote questions ask who said it
     if re.search(r"(^|\s),\s+(as well as|along with|together with|alongside)\b", " ".join(t.lower_ for t in predicate)):
         return False  # "Who was re-elected, as well as Claudia Mo?": others did it too
+    if _a_state_many_share(clause.verb):
+        return False  # "Who was at the show?", "Who is from Gdansk?": others in the story were too
     if any(c.dep_ == "dobj" and c.lemma_ in _SAYS_NOTHING for c in clause.verb.children) \
             and not any(_says_what(g) for c in clause.verb.children for g in (c, *c.children) if c.dep_ != "nsubj"):
         return False  # "Which organisation issued a statement?": several did, and it asks nothing
@@ -126,6 +128,20 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
 
 
 _SAYS_NOTHING = frozenset("statement comment remark announcement speech interview".split())
+_ORIGIN_VERBS = frozenset("come hail".split())
+
+
+def _a_state_many_share(verb) -> bool:
+    """Where someone was or comes from, what they are like or have, whom they met: no deed of theirs
+    alone, so a 'Who ...?' on it has other right answers among the people of the story."""
+    children = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "advmod", "neg")]
+    if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in children):
+        return any(c.dep_ in ("prep", "acomp") for c in children)  # 'was at the show', 'is alive'
+    if verb.lemma_ in _ORIGIN_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in children)
+    if verb.lemma_ == "have":  # but 'had firewall plates confiscated' says what was done
+        return not any(c.dep_ in ("xcomp", "ccomp") or any(g.tag_ == "VBN" for g in c.children) for c in children)
+    return verb.lemma_ == "meet"
 
 
 def _says_what(modifier) -> bool:
@@ -228,6 +244,8 @@ def where_question(sentence: Sentence, clause: Clause, context: QuizContext) -> 
     for prep in clause.verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at") or prep.i < clause.verb.i:
             continue
+        if prep.nbor(-1).dep_ == "pobj" and prep.nbor(-1).pos_ == "PROPN":
+            continue  # 'from Littlehampton in West Sussex', 'at the Celtic Manor in Newport': where that place lies
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         ent = _entity_of(objects[0]) if objects else None
         if ent is None or ent.label_ not in PLACE_LABELS or len(list(objects[0].subtree)) != len(ent):

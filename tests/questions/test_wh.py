@@ -19,6 +19,10 @@ CASES = [
      "wh_subject", "Which country tested a modernized long-range cruise missile system on Tuesday 25 January 2022?",
      "North Korea"),
     ("Marie Curie won the Nobel Prize in 1903.", "wh_subject", "Who won the Nobel Prize in 1903?", "Marie Curie"),
+    ("Marie Curie was the first woman to win a Nobel Prize.", "wh_subject", "Who was the first woman to win a Nobel Prize?",
+     "Marie Curie"),
+    ("Fidel Castro had led Cuba since the 1959 Cuban Revolution.", "wh_subject",
+     "Who had led Cuba since the 1959 Cuban Revolution?", "Fidel Castro"),
     ("Prime Minister Justin Trudeau visited Ottawa in June 2020.",
      "wh_subject", "Who visited Ottawa in June 2020?", "Justin Trudeau"),
     ("North Korea has expelled a group of BBC reporters.",
@@ -138,6 +142,15 @@ NOTHING = [
     ("The study was supported by the Croucher Foundation and the US National Science Foundation in 2014.",
      "wh_agent"),
     ("The bill has been introduced by Senator Barack Obama in Washington.", "wh_agent"),
+    # where someone was or is from, what they are like or have, whom they met: others in the story too
+    ("Tina Tilley was at the show in Shoreham on Saturday.", "wh_subject"),
+    ("Donald Tusk is from the city of Gdansk in Poland.", "wh_subject"),
+    ("Matt Jones came from Littlehampton in West Sussex.", None),
+    ("Andy Hill is alive but critically injured in hospital.", "wh_subject"),
+    ("Tatyana McFadden had a chance at four gold medals in London.", "wh_subject"),
+    ("Bruno Fernandes met Eliza Samudio in Rio de Janeiro in 2009.", "wh_subject"),
+    # a place after another place or a body says where that one lies, not where it happened
+    ("The leaders met at the Celtic Manor in Newport.", "wh_where"),
     # a statement, a comment: several bodies made one, and saying which asks nothing
     ("The International Air Transport Association issued a statement in Montreal on Friday.", "wh_subject"),
     # a share of something unnamed, or a percentage that is no change, is no 'how much'

@@ -19,7 +19,8 @@ MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 6, 24
 
 def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
     """'“The factory occupies ...,” Kim said.' -> 'Who said: “The factory occupies ...”?'"""
-    match = (_QUOTE_CLOSING if sentence.in_quotation else _QUOTE).search(sentence.text)
+    pattern = _QUOTE_CLOSING if sentence.in_quotation else _QUOTE
+    match = next((m for m in pattern.finditer(sentence.text) if _well_formed(next(g for g in m.groups() if g))), None)
     if not match:
         return []
     speaker = _named_speaker(sentence.span, sentence.span.start_char + match.start(),
@@ -49,6 +50,12 @@ def generate(sentence: Sentence, context: QuizContext) -> list[Candidate]:
         kind="quote_speaker",
     )
     return [Candidate(question, sentence, answer_label=label, needs_distractors=True, prior=0.8)]
+
+
+def _well_formed(quoted: str) -> bool:
+    """Words that sit inside their quotation marks: not the stretch between two quotations
+    ('” and said the Iranians had agreed only to “'), which opens or ends with a space or a comma."""
+    return not (quoted[:1].isspace() or quoted[-1:].isspace() or quoted[:1] in ",;:.")
 
 
 def _opens_with_a_verb(sentence: Sentence, quote_at: int) -> bool:

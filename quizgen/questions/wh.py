@@ -115,8 +115,8 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
     """A verb phrase worth a 'Who ...?': starts with its verb, is no quotation, and no one else did it too."""
     if len(predicate) < 3 or predicate[0].pos_ not in ("VERB", "AUX", "ADV", "PART"):
         return False
-    if any(t.is_quote or t.text == ":" for t in predicate[1:3]):
-        return False  # "Cooper continued: '...'": quote questions ask who said it
+    if any(t.is_quote for t in predicate[1:3]) or any(t.text == ":" for t in predicate):
+        return False  # "Cooper continued: '...'", "warned of war: '...'": quote questions ask who said it
     if re.search(r"(^|\s),\s+(as well as|along with|together with|alongside)\b", " ".join(t.lower_ for t in predicate)):
         return False  # "Who was re-elected, as well as Claudia Mo?": others did it too
     if _a_state_many_share(clause.verb):

@@ -30,6 +30,9 @@ NONE = [
     # a quote that opens with its verb left its subject outside: 'Who said: “remains in stable condition”?'
     "Cuban parliamentary speaker Ricardo Alarcon said that Fidel Castro \"remains in stable condition after the "
     "surgery\".",
+    # the words between two quotations are no quotation: 'Who said: “and said the Iranians had agreed only to”?'
+    "Angela Merkel said the plan was a \"serious error\" and said the ministers had agreed only to \"minor changes\" "
+    "that \"can be reversed within weeks\".",
 ]
 
 

@@ -149,6 +149,9 @@ NOTHING = [
     ("Andy Hill is alive but critically injured in hospital.", "wh_subject"),
     ("Tatyana McFadden had a chance at four gold medals in London.", "wh_subject"),
     ("Bruno Fernandes met Eliza Samudio in Rio de Janeiro in 2009.", "wh_subject"),
+    # what follows a colon is a quotation or a list, not part of what was done
+    ("Angela Merkel, the German chancellor, warned of the risks of a long war: \"If in another five years a crisis "
+     "breaks out in Paris or Berlin, it will be because of the deal that was signed this morning\".", "wh_subject"),
     # a place after another place or a body says where that one lies, not where it happened
     ("The leaders met at the Celtic Manor in Newport.", "wh_where"),
     # a statement, a comment: several bodies made one, and saying which asks nothing

@@ -263,7 +263,8 @@ class QuizContext:
         if label == "PERSON":
             full = self.full_name(text)
             return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people \
-                and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in full.split())  # not 'Cyanogen mod'
+                and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in full.split()) \
+                and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in full.split())  # not 'Cyanogen mod', 'HMP Glasgow'
         if name_key(text) in self.surnames or self._is_fragment(text):
             return False
         if label in ("ORG", "ORG_MEDIA") and " " not in text.strip() and not text.isupper() \

@@ -186,11 +186,13 @@ def test_a_name_that_names_a_thing_is_no_person(nlp, text, name, thing):
     assert _named_as_a_thing(ent) is thing
 
 
-def test_a_person_has_every_name_capitalised(parse_sentences):
-    """'Cyanogen mod' tagged as a person is a product; 'Ludwig van Beethoven' is a person."""
+def test_a_person_has_every_name_capitalised_and_none_in_capitals(parse_sentences):
+    """'Cyanogen mod' tagged as a person is a product, 'HMP Barlinnie' a prison; 'Ludwig van Beethoven' and
+    'J. K. Rowling' are people."""
     _, context = parse_sentences("Steve Kondik founded Cyanogen in Seattle in 2013 with Kirt McMaster.")
-    assert not context.plausible("PERSON", "Cyanogen mod")
+    assert not context.plausible("PERSON", "Cyanogen mod") and not context.plausible("PERSON", "HMP Barlinnie")
     assert context.plausible("PERSON", "Ludwig van Beethoven") and context.plausible("PERSON", "Kirt McMaster")
+    assert context.plausible("PERSON", "J. K. Rowling")
 
 
 @pytest.mark.parametrize(("name", "bare"), [

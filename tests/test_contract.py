@@ -21,9 +21,10 @@ def quizzes(sample_articles):
 def test_sample_quiz_holds_the_contract(quizzes, path):
     document = quizzes[path.name]
     assert problems(document) == []
-    # ten asked; the shortest sample (12 sentences, two countries answering most questions) gives 5
-    # rather than padding the quiz with questions that fail the checks or key one country twice
-    assert len(document["questions"]) >= 5
+    # ten asked; two short samples (15 sentences, two countries answering most questions; 25 sentences of
+    # findings in that-clauses) give 4 rather than padding the quiz with questions that fail the checks, key one country twice
+    # or copy a figure-less sentence as a true statement
+    assert len(document["questions"]) >= 4
 
 
 @pytest.mark.parametrize("path", SAMPLE_PATHS, ids=lambda p: p.name[:30])

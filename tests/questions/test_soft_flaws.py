@@ -58,17 +58,18 @@ NOT_TYPOS = [
 ]
 
 
-def _made_from(sentence, prompt: str, kind: str = "true_false") -> Candidate:
-    question = Question(type=kind, prompt=prompt, answer="True" if kind == "true_false" else "North Korea",
+def _made_from(sentence, prompt: str, kind: str = "true_false", answer: str = "False") -> Candidate:
+    question = Question(type=kind, prompt=prompt, answer=answer if kind == "true_false" else "North Korea",
                         choices=["True", "False"] if kind == "true_false" else [],
                         evidence=[Span("a1", sentence.start, sentence.end, sentence.text)], focus="event")
     return Candidate(question, sentence)
 
 
-def _flaw_of(parse_sentences, text: str, prompt: str | None = None, kind: str = "true_false") -> str | None:
+def _flaw_of(parse_sentences, text: str, prompt: str | None = None, kind: str = "true_false",
+             answer: str = "False") -> str | None:
     """The soft flaw of a question made from the last sentence of ``text`` (its own words by default)."""
     sentences, _ = parse_sentences(text)
-    return soft_flaw(_made_from(sentences[-1], prompt or text, kind))
+    return soft_flaw(_made_from(sentences[-1], prompt or text, kind, answer))
 
 
 @pytest.mark.parametrize(("text", "prompt", "reason"), POINTS_BACK)
@@ -90,6 +91,23 @@ def test_a_statement_naming_nothing_is_a_soft_flaw(parse_sentences, text, reason
 @pytest.mark.parametrize("text", SPECIFIC)
 def test_a_statement_naming_people_places_or_numbers_is_no_flaw(parse_sentences, text):
     assert _flaw_of(parse_sentences, text) is None
+
+
+# a true statement must state a figure: 'The investigation has been a major focus' is true whatever one read
+TRUE_WITHOUT_FIGURE = [
+    ("Prosecutors in Lyon said the inquiry has been a major focus for French media.", True),
+    ("Scientists at the University of Leeds warned that the projections for Europe are quite consistent.", True),
+    ("Prosecutors in Lyon said the inquiry into the crash has taken 14 months.", False),
+    ("The storm destroyed forty homes in the village of Alba.", False),
+    ("The museum in Cairo reopened in 2021.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "flawed"), TRUE_WITHOUT_FIGURE)
+def test_a_true_statement_without_a_figure_is_a_soft_flaw(parse_sentences, text, flawed):
+    reason = _flaw_of(parse_sentences, text, answer="True") or ""
+    assert ("no figure" in reason) is flawed, reason
+    assert _flaw_of(parse_sentences, text, answer="False") is None  # a changed fact says something either way
 
 
 @pytest.mark.parametrize(("text", "typo"), TYPOS)

@@ -155,7 +155,7 @@ class QuizContext:
                         mentions.setdefault(id(parsed.article), []).append(text)
                         if ent.label_ != "PERSON":
                             self.not_people.add(name_key(text))
-                        elif _affiliation(ent) or _named_as_a_thing(ent):
+                        elif _affiliation(ent) or _named_as_a_thing(ent) or _half_of_a_name(ent):
                             self.not_people.add(name_key(text))
                         if ent.label_ == "PERSON":
                             text = without_title(text)
@@ -492,6 +492,17 @@ def _predicate_index(parsed) -> dict[tuple[str, str], set[int]]:
             for obj in _objects(token):
                 index.setdefault((token.lemma_, obj), set()).add(sentence.index)
     return index
+
+
+def _half_of_a_name(ent) -> bool:
+    """A person's name the tagger cut in two ('Elkin Alonso' + 'Serna Moreno'): no option, no answer."""
+    return any(other.label_ == "PERSON" and (other.end == ent.start or other.start == ent.end) and _name_like(other)
+               for other in ent.doc.ents if other is not ent)
+
+
+def _name_like(ent) -> bool:
+    """Every word capitalised, and no possessive: 'Serna Moreno', not "Pro-Beijing DAB's" or 'nonpartisan'."""
+    return all(t.text[:1].isupper() for t in ent) and ent[-1].tag_ != "POS" and not ent.text.endswith(("'s", "’s"))
 
 
 def _objects(verb) -> set[str]:

@@ -222,3 +222,11 @@ def test_clubs_and_firms_are_no_people(parse_sentences, name, person):
     """The tagger's 'people' that name a club or a firm are no options for 'Who ...?'."""
     _, context = parse_sentences("Matt Grimstone played for Worthing United in Sussex. Andy Hill flew the jet.")
     assert context.plausible("PERSON", name) is person
+
+
+def test_a_name_the_tagger_cut_in_two_is_no_person(parse_sentences):
+    """'Elkin Alonso' + 'Serna Moreno' are halves of one runner's name: two options for one man."""
+    _, context = parse_sentences("The silver went to Elkin Alonso Serna Moreno of Colombia. "
+                                 "Masahiro Okamura of Japan finished third.")
+    assert not context.plausible("PERSON", "Elkin Alonso") and not context.plausible("PERSON", "Serna Moreno")
+    assert context.plausible("PERSON", "Masahiro Okamura")

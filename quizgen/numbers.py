@@ -80,6 +80,14 @@ def _read_amount(body: str, qualifier: str) -> Number | None:
     return None
 
 
+def small_count(text: str) -> int | None:
+    """A bare count of a few things ('two', 'at least 3'), not an amount ('2 million', '58%')."""
+    number = read_number(text)
+    if number is None or not float(number.value).is_integer() or not 2 <= number.value <= 12:
+        return None
+    return int(number.value) if re.fullmatch(r"(?:[a-z ]+ )?(\d+|[a-z]+)", text.strip().lower()) else None
+
+
 def numbers_in(text: str) -> list[float]:
     """Every number a reader sees in a text, ordinals ('sixth') included: the tempting misreadings."""
     values = [float(m.replace(",", "")) for m in re.findall(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b", text)]

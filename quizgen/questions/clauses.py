@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from lemminflect import getInflection
 
+from quizgen.numbers import small_count
+
 REPORTING_VERBS = frozenset(
     "say tell report confirm announce add state claim warn note write explain insist reveal show "
     "suggest argue believe think accuse deny indicate".split()
@@ -250,6 +252,30 @@ CONNECTIVES = frozenset(
     "however meanwhile also instead subsequently then therefore thus still nevertheless consequently "
     "furthermore moreover additionally later earlier".split()
 )
+
+
+def counted_by_a_list(number_text: str, span) -> bool:
+    """A small count the sentence's own list of names gives away: 'two people, Teresa Shook and Bob
+    Bland', 'the two parties' after naming both, 'three other locations, the Baa Atoll and ...'."""
+    count = small_count(number_text)
+    return count is not None and count in _names_listed(span)
+
+
+def _names_listed(span) -> set[int]:
+    """How many items each list of the sentence has that names something."""
+    counts = set()
+    for token in span:
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        items, todo = [token], [token]
+        while todo:
+            conjuncts = [c for c in todo.pop().children if c.dep_ == "conj"]
+            items += conjuncts
+            todo.extend(conjuncts)
+        names = [t for t in items if t.ent_type_ or t.pos_ in ("NOUN", "PROPN")]  # not a verb the parse put first
+        if len(names) > 1 and any(t.ent_type_ or any(c.ent_type_ for c in t.children) for t in names):
+            counts.add(len(names))
+    return counts
 
 
 def quoted_tokens(tokens) -> set[int]:

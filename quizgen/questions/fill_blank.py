@@ -13,7 +13,7 @@ from quizgen.models import Question, Span
 from quizgen.nlp import Sentence
 from quizgen.numbers import read_number, spelled_variants
 from quizgen.questions.base import Candidate, sentence_span
-from quizgen.questions.clauses import is_anaphoric, main_clause
+from quizgen.questions.clauses import counted_by_a_list, is_anaphoric, main_clause
 from quizgen.questions.context import clean_entity, finer_type, name_key
 from quizgen.questions.stems import finish, fits, phrase_with
 
@@ -116,6 +116,8 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
                 continue
             if label not in _NUMBER_LABELS and _given_away(ent, sentence, context):
                 continue
+            if label in _NUMBER_LABELS and counted_by_a_list(ent.text, sentence.span):
+                continue  # 'credited to _____ people, Teresa Shook and Bob Bland'
             if label not in _NUMBER_LABELS and not context.plausible(
                     finer_type(label, clean_entity(ent.text)), clean_entity(ent.text)):
                 continue

@@ -8,7 +8,8 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
-from quizgen.questions.clauses import GENDERED, HABITUAL, REPORTING_VERBS, main_clause, past_form, quoted_tokens
+from quizgen.questions.clauses import (GENDERED, HABITUAL, REPORTING_VERBS, counted_by_a_list, main_clause, past_form,
+                                      quoted_tokens)
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
 from quizgen.questions.stems import about_the_reporting, finish, fits, phrase_with, subject_stands_alone
 
@@ -46,6 +47,9 @@ def _statements(sentence: Sentence, context: QuizContext, compact: bool) -> list
         return []
     if any(c.lower_ in HABITUAL for c in clause.verb.children):
         return []  # 'Usually, IE is the #2 browser, but ...': the clause without its hedge is neither true nor false
+    colon = next((t.i for t in sentence.span if t.text == ":"), None)
+    if colon is not None and any(t.i > colon for t in tokens):
+        return []  # a list or quotation after a colon does not survive the clause's simplification
     if tokens[-1].tag_ == "VB" or tokens[-1].dep_ in ("prep", "det", "aux"):
         return []  # "The robots were required to recognize.": the clause lost its object
     if sum(1 for c in clause.verb.children if c.dep_ in ("nsubj", "nsubjpass")) > 1:
@@ -239,8 +243,8 @@ def _changed_number(ent, sentence) -> str | None:
     number = read_number(ent.text)
     before = ent.doc[max(ent.start - 2, 0):ent.start].text.lower()
     if number is None or number.value <= 1 or 1800 <= number.value <= 2100 or number.qualifier in BOUNDS \
-            or any(before.endswith(bound) for bound in BOUNDS):
-        return None
+            or any(before.endswith(bound) for bound in BOUNDS) or counted_by_a_list(ent.text, sentence.span):
+        return None  # 'three organisations, the CCR and the ACLU' would be false on its face
     if number.qualifier:
         return number.render(number.value * 2)
     options = [v for v in nearby_values(number, []) if v > 1]

@@ -9,7 +9,8 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
-from quizgen.questions.clauses import REPORTING_VERBS, Clause, do_support, main_clause, past_form, third_person
+from quizgen.questions.clauses import (REPORTING_VERBS, Clause, counted_by_a_list, do_support, main_clause,
+                                      past_form, third_person)
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
 from quizgen.questions.stems import (about_the_reporting, finish, fits, name_replacements, phrase, phrase_with,
                                      subject_stands_alone)
@@ -323,8 +324,8 @@ def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) 
             text = f"How many {noun_phrase} {phrase(_after(clause, max(t.i for t in noun.subtree)), sentence, context)}"
         prompt = finish(text, sentence, attribution=context.attributed(clause))
         span = sentence.span.doc[number_tokens[0].i:number_tokens[-1].i + 1]
-        if read_number(span.text) is None:
-            continue
+        if read_number(span.text) is None or counted_by_a_list(span.text, sentence.span):
+            continue  # 'How many parties, the JUI and the PMAP, opposed it?' counts itself
         answer = span.text.lower() if span.text[:1].isupper() and read_number(span.text).style == "word" else span.text
         return _candidate(sentence, prompt, answer, token_span(sentence, span), "number", "NUMBER",
                           "wh_how_many", 0.7)

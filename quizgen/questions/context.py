@@ -125,6 +125,7 @@ class QuizContext:
     persons: set[str] = field(default_factory=set)
     roles: dict[str, str] = field(default_factory=dict)
     not_people: set[str] = field(default_factory=set)  # names also tagged as places or bodies, or affiliations
+    attested: set[str] = field(default_factory=set)  # people with a title or role, or the doer of a verb
     replacements: dict = field(default_factory=dict)  # per-sentence name replacements, filled by stems
     descriptions: dict = field(default_factory=dict)  # per-article descriptions of people, filled by identity
     _main_countries: dict = field(default_factory=dict)
@@ -139,6 +140,7 @@ class QuizContext:
 
     def __post_init__(self) -> None:
         person_names: list[str] = []
+        acting: list[str] = []  # people the articles show as people: titled, given a role, doing something
         found_roles: dict[str, str] = {}
         mentions: dict[int, list[str]] = {}
         for parsed in self.parsed:
@@ -158,15 +160,19 @@ class QuizContext:
                         elif _affiliation(ent) or _named_as_a_thing(ent) or _half_of_a_name(ent):
                             self.not_people.add(name_key(text))
                         if ent.label_ == "PERSON":
+                            if without_title(text) != text or _acts(ent):
+                                acting.append(without_title(text))
                             text = without_title(text)
                             person_names.append(text)
                             role = role_of(ent)
                             if role:
                                 found_roles.setdefault(text, role)
+                                acting.append(text)
         self.persons = {name_key(n) for n in person_names}
         self.surnames = self.persons | {key.split()[-1] for key in self.persons if key}
         self.full_names = _full_names(person_names)
         self.roles = {name_key(self.full_name(name)): role for name, role in found_roles.items()}
+        self.attested = {name_key(self.full_name(name)) for name in acting}
         self._all_keys = {name_key(t) for counter in self.entities.values() for t in counter}
         self._main_subjects = {article: _standout(Counter(name_key(self.full_name(t)) for t in texts))
                                for article, texts in mentions.items()}
@@ -263,6 +269,7 @@ class QuizContext:
         if label == "PERSON":
             full = self.full_name(text)
             return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people \
+                and full.split()[-1].lower() not in _TITLES \
                 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in full.split()) \
                 and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in full.split())  # not 'Cyanogen mod', 'HMP Glasgow'
         if name_key(text) in self.surnames or self._is_fragment(text):
@@ -492,6 +499,15 @@ def _predicate_index(parsed) -> dict[tuple[str, str], set[int]]:
             for obj in _objects(token):
                 index.setdefault((token.lemma_, obj), set()).add(sentence.index)
     return index
+
+
+def _acts(ent) -> bool:
+    """A name as the doer of a verb ('Weir won', 'said Weir'): a person, where a tagger's slip
+    ('HMP Glasgow', 'Civic Platform') is mostly a place or body that things happen in or to."""
+    token = ent.root
+    while token.dep_ == "conj":  # 'Eden Hazard and Axel Witsel also played'
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.pos_ == "VERB"
 
 
 def _half_of_a_name(ent) -> bool:

@@ -150,3 +150,15 @@ def test_one_person_is_one_option(parse_sentences, text, extra, spellings):
     candidate, context = _subject_candidate(parse_sentences, text, extra)
     named = [candidate.question.answer, *distractors_for(candidate, context)]
     assert sum(1 for n in named if n.split()[-1].lower() in spellings) <= 1, named
+
+
+def test_people_the_story_shows_acting_come_before_a_name_the_tagger_only_guessed(parse_sentences):
+    """'Kutai Kartanegara' (a regency the tagger calls a person) is no option while people who said or did
+    something in the story are left."""
+    story = ("Residents of Kutai Kartanegara mourned the victims. Governor Awang Faroek Ishak said rescuers found "
+             "20 bodies. President Susilo Bambang Yudhoyono ordered an inquiry. Bambang Widaryatmo led the rescue.")
+    sentences, context = parse_sentences(
+        "Health minister Endang Rahayu Sedyaningsih visited survivors in Parikesit Hospital.", story)
+    candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_subject")
+    options = distractors_for(candidate, context)
+    assert len(options) == 3 and "Kutai Kartanegara" not in options, options

@@ -193,6 +193,7 @@ def test_a_person_has_every_name_capitalised_and_none_in_capitals(parse_sentence
     assert not context.plausible("PERSON", "Cyanogen mod") and not context.plausible("PERSON", "HMP Barlinnie")
     assert context.plausible("PERSON", "Ludwig van Beethoven") and context.plausible("PERSON", "Kirt McMaster")
     assert context.plausible("PERSON", "J. K. Rowling")
+    assert not context.plausible("PERSON", "Irish Taoiseach")  # a title, not a name
 
 
 @pytest.mark.parametrize(("name", "bare"), [

@@ -31,9 +31,10 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
     else:
         own = context.same_kind(label, answer, use_bank=False)
         banked = [o for o in context.same_kind(label, answer) if o not in own][:10]
+        if label == "PERSON":  # a name the tagger only guessed ('Formula Renault', 'Santiago Centro') is no option
+            own = [o for o in own if name_key(o) in context.attested]
         near = _paragraph_distances(candidate)
-        unattested = (lambda o: name_key(o) not in context.attested) if label == "PERSON" else (lambda o: False)
-        pool = sorted(own, key=lambda o: (unattested(o), near(o), length_gap(o, answer))) + \
+        pool = sorted(own, key=lambda o: (near(o), length_gap(o, answer))) + \
             sorted(banked, key=lambda o: length_gap(o, answer))
     if label == "NUMBER":  # distinct values already; 'US$2 billion' and 'US$1 billion' share every word
         return [o for o in pool if not re.search(rf"(?<![\w.]){re.escape(o)}(?!\w)", candidate.question.prompt)][:NEEDED]

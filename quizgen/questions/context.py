@@ -502,12 +502,13 @@ def _predicate_index(parsed) -> dict[tuple[str, str], set[int]]:
 
 
 def _acts(ent) -> bool:
-    """A name as the doer of a verb ('Weir won', 'said Weir'): a person, where a tagger's slip
-    ('HMP Glasgow', 'Civic Platform') is mostly a place or body that things happen in or to."""
+    """A name as the subject of a verb ('Weir won', 'Gbagbo was ordered'): a person, where a tagger's
+    slip is mostly a place, a body or a prize that things happen in or are won ('at HMP Glasgow',
+    'member of Civic Platform', 'won Best Rap Performance')."""
     token = ent.root
     while token.dep_ == "conj":  # 'Eden Hazard and Axel Witsel also played'
         token = token.head
-    return token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
 
 
 def _half_of_a_name(ent) -> bool:

@@ -20,7 +20,7 @@ def _subject_candidate(parse_sentences, text: str, extra: str = ""):
 def test_people_for_a_person_leaders_for_a_leader(parse_sentences):
     candidate, context = _subject_candidate(
         parse_sentences, "North Korean leader Kim Jong Un visited a munitions factory in Pyongyang.",
-        "Former US President Donald Trump met Moon Jae-in in Seoul. President Joe Biden spoke in Washington. "
+        "Moon Jae-in met former US President Donald Trump in Seoul. President Joe Biden spoke in Washington. "
         "Korea expert Bruce Bennett spoke to VOA in Santa Monica.")
     options = distractors_for(candidate, context)
     assert set(options) == {"Donald Trump", "Moon Jae-in", "Joe Biden"}  # no expert, no place

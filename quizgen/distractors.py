@@ -33,6 +33,8 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         banked = [o for o in context.same_kind(label, answer) if o not in own][:10]
         if label == "PERSON":  # a name the tagger only guessed ('Formula Renault', 'Santiago Centro') is no option
             own = [o for o in own if name_key(o) in context.attested]
+        elif label in ("GPE_OTHER", "LOC", "FAC"):  # nor a place never used as one ('the cueca', a dance)
+            own = [o for o in own if context.placed[name_key(o)]]
         near = _paragraph_distances(candidate)
         pool = sorted(own, key=lambda o: (near(o), length_gap(o, answer))) + \
             sorted(banked, key=lambda o: length_gap(o, answer))

@@ -397,6 +397,9 @@ def _is_year(token) -> bool:
     return bool(_YEAR.match(token.text))
 
 
+_UNNAMED_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "DATE", "TIME")
+
+
 def _inverted(sentence: Sentence, clause: Clause, context: QuizContext, drop: set[int]) -> str | None:
     """'did North Korea test ...' from 'North Korea tested ...', without the tokens in ``drop``."""
     support = do_support(clause.verb)
@@ -407,7 +410,8 @@ def _inverted(sentence: Sentence, clause: Clause, context: QuizContext, drop: se
     subject = phrase([t for t in clause.tokens if first <= t.i <= last], sentence, context)
     opening = sentence.span.doc[first]
     renamed = opening.i in name_replacements(sentence, context)  # "President Trump's travel ban" keeps its capital
-    if opening.pos_ not in ("PROPN", "PRON") and opening.ent_type_ == "" and not renamed and subject[:1].isupper():
+    named = opening.ent_type_ not in ("", *_UNNAMED_LABELS)  # 'More than 60 thousand people' is no name
+    if opening.pos_ not in ("PROPN", "PRON") and not named and not renamed and subject[:1].isupper():
         subject = subject[0].lower() + subject[1:]  # 'did fishermen in Aceh rescue', 'did the navy ...'
     subject = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", subject)
     moved = {t.i for t in clause.verb.children if t.dep_ in ("aux", "auxpass") and t.lower_ == aux}

@@ -162,3 +162,13 @@ def test_people_the_story_shows_acting_come_before_a_name_the_tagger_only_guesse
     candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_subject")
     options = distractors_for(candidate, context)
     assert len(options) == 3 and "Kutai Kartanegara" not in options, options
+
+
+def test_a_place_option_is_a_name_the_article_uses_as_a_place(parse_sentences):
+    """'the Cueca' is a dance the tagger calls a place; Copiapó and Pichilemu are places things happen in.
+    Two real places are too few: the question goes short answer."""
+    sentences, context = parse_sentences(
+        "Sebastián Piñera opened the new stadium in Valparaíso in September 2010.",
+        "Thousands danced the Cueca in Copiapó and in Pichilemu.")
+    candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_where")
+    assert distractors_for(candidate, context) == ["Copiapó", "Pichilemu"]

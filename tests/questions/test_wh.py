@@ -19,6 +19,9 @@ CASES = [
      "wh_subject", "Which country tested a modernized long-range cruise missile system on Tuesday 25 January 2022?",
      "North Korea"),
     ("Marie Curie won the Nobel Prize in 1903.", "wh_subject", "Who won the Nobel Prize in 1903?", "Marie Curie"),
+    # a subject that opens with an amount keeps no capital inside the question
+    ("Thousands of protesters marched in Paris in March 2019.", "wh_where",
+     "Where did thousands of protesters march in March 2019?", "Paris"),
     ("Marie Curie was the first woman to win a Nobel Prize.", "wh_subject", "Who was the first woman to win a Nobel Prize?",
      "Marie Curie"),
     ("Fidel Castro had led Cuba since the 1959 Cuban Revolution.", "wh_subject",

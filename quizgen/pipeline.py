@@ -44,7 +44,7 @@ def make_quiz(
         candidate.question.score = score(candidate, subject_counts, sizes[candidate.sentence.article.id],
                                          context.main_subject(candidate.sentence.article))
         candidate.question.difficulty = difficulty(candidate)
-    usable = [c for c in prepared if rejection(c) is None]
+    usable = [c for c in prepared if rejection(c) is None and not _stem_names_answer(c, context)]
     for candidate in usable:
         candidate.soft_flaw = soft_flaw(candidate)
     chosen = select(usable, count, seed)
@@ -112,12 +112,25 @@ def _accepted(answer: str, label: str, context: QuizContext) -> list[str]:
     forms = spelled_variants(answer) if label == "NUMBER" else [answer]
     if answer.lower().startswith("the "):
         forms.append(answer[4:])
+    if label != "NUMBER":
+        forms += [alias.upper() if len(alias) <= 7 and " " not in alias else alias
+                  for alias in sorted(context.aliases_of(answer))]  # 'TEPCO' for the Tokyo Electric Power Company
     if label == "PERSON" and len(answer.split()) > 1:
         surname = answer.split()[-1]
         others = [n for n in context.full_names.values() if n != answer and n.split()[-1] == surname]
         if not others:
             forms.append(surname)
     return list(dict.fromkeys(forms))
+
+
+def _stem_names_answer(candidate: Candidate, context: QuizContext) -> bool:
+    """The stem calls the answer by another name the article defines: 'According to MOM, which
+    organisation ...?' keyed 'the Ministry of Manpower (MOM)'."""
+    q = candidate.question
+    if q.type == "true_false":
+        return False
+    stem = f" {name_key(q.prompt)} "
+    return any(f" {alias} " in stem for alias in context.aliases_of(q.answer))
 
 
 def _mentions(context: QuizContext):

@@ -325,6 +325,10 @@ class QuizContext:
             return True
         return name_key(clean_entity(other)) in self._aliases.get(name_key(clean_entity(one)), set())
 
+    def aliases_of(self, name: str) -> set[str]:
+        """Other names the articles define for ``name`` (as keys): 'pkk' for the Kurdistan Workers' Party."""
+        return self._aliases.get(name_key(clean_entity(name)), set())
+
     @cached_property
     def _aliases(self) -> dict[str, set[str]]:
         """Abbreviations the articles define in brackets, both ways: 'pkk' <-> "kurdistan workers' party".

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from quizgen.numbers import nearby_values, numbers_in, read_number
 from quizgen.questions.base import Candidate
-from quizgen.questions.context import QuizContext, canonical, name_key, same_referent
+from quizgen.questions.context import TITLES, QuizContext, canonical, name_key, same_referent
 
 NEEDED = 3
 BOUNDS = frozenset({"over", "more than", "less than", "fewer than", "at least", "up to", "under", "nearly", "almost"})
@@ -61,6 +61,8 @@ def _one_family_or_spelling(one: str, other: str) -> bool:
     a, b = one.casefold().split(), other.casefold().split()
     if not a or not b:
         return False
+    if any(len(x) == 2 and x[0].rstrip(".") in TITLES and x[1] in y for x, y in ((a, b), (b, a))):
+        return True  # 'Dr Tan' beside 'Tan Heok Hui': the family name comes first in Chinese names
     return a[-1] == b[-1] or (len(a) > 1 and len(b) > 1 and a[0] == b[0]
                               and SequenceMatcher(None, a[-1], b[-1]).ratio() >= 0.75)
 

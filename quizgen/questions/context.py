@@ -24,7 +24,7 @@ def clean_entity(text: str) -> str:
     return text
 
 
-_TITLES = frozenset(
+TITLES = frozenset(
     "taoiseach constable assistant deputy detective sergeant inspector superintendent commissioner mr mrs ms dr "
     "sir dame lord lady judge justice rep sen gov prime former colonel lieutenant".split()) | frozenset(_ROLE_WORDS)
 
@@ -33,7 +33,7 @@ def without_title(name: str) -> str:
     """'Taoiseach Leo Varadkar' -> 'Leo Varadkar', 'Constable Steve Barry' -> 'Steve Barry': a title the tagger
     took into a person's name. Two words always stay ('Pope Francis')."""
     words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
     return " ".join(words)
 
@@ -269,7 +269,7 @@ class QuizContext:
         if label == "PERSON":
             full = self.full_name(text)
             return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people \
-                and full.split()[-1].lower() not in _TITLES \
+                and full.split()[-1].lower() not in TITLES \
                 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in full.split()) \
                 and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in full.split())  # not 'Cyanogen mod', 'HMP Glasgow'
         if name_key(text) in self.surnames or self._is_fragment(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.distractors import arrange, distractors_for
+from quizgen.distractors import _one_family_or_spelling, arrange, distractors_for
 from quizgen.pipeline import _with_options
 from quizgen.questions import fill_blank, wh
 from quizgen.rank import stable_rng
@@ -150,6 +150,18 @@ def test_one_person_is_one_option(parse_sentences, text, extra, spellings):
     candidate, context = _subject_candidate(parse_sentences, text, extra)
     named = [candidate.question.answer, *distractors_for(candidate, context)]
     assert sum(1 for n in named if n.split()[-1].lower() in spellings) <= 1, named
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [
+    ("Dr Tan", "Tan Heok Hui", True),  # a Chinese name gives the family name first
+    ("Mr Lee", "Lee Kwok Wai", True),
+    ("Dr Tan", "Lee Kwok Wai", False),
+    ("Anwar Al-Aulaqi", "Anwar al-Awlaki", True),
+    ("Kyle Busch", "Kurt Busch", True),  # brothers a student cannot tell apart
+    ("Phillip Chan", "Lee Kwok Wai", False),
+])
+def test_one_person_or_family_is_one_option(one, other, same):
+    assert _one_family_or_spelling(one, other) is same
 
 
 def test_people_the_story_shows_acting_come_before_a_name_the_tagger_only_guessed(parse_sentences):

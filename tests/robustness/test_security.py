@@ -214,7 +214,7 @@ def test_xss_payloads_are_escaped_on_every_page(xss_world):
     pages = {
         teacher: ["/articles", f"/articles/{article_id}", f"/questions/{qid}/edit", "/quizzes", f"/quizzes/{quiz_id}",
                   f"/quizzes/{quiz_id}/results", f"/articles/{article_id}/questions/new", "/quizzes/new",
-                  f"/quizzes/{quiz_id}/qr.svg", f"/articles?q=council"],
+                  f"/quizzes/{quiz_id}/qr.svg", "/articles?q=council"],
         student: [f"/play/{code}/result", f"/j/{code}", "/practice"],
     }
     seen_payload = 0

@@ -120,12 +120,30 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
         return False  # "Cooper continued: '...'", "warned of war: '...'": quote questions ask who said it
     if re.search(r"(^|\s),\s+(as well as|along with|together with|alongside)\b", " ".join(t.lower_ for t in predicate)):
         return False  # "Who was re-elected, as well as Claudia Mo?": others did it too
+    if any(t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in predicate) \
+            or _second_clause([t for t in sentence.span if t.i > clause.verb.i]):
+        return False  # 'Who came up to bat and Porter stole third base?': a second clause with its own doer
     if _a_state_many_share(clause.verb):
         return False  # "Who was at the show?", "Who is from Gdansk?": others in the story were too
     if any(c.dep_ == "dobj" and c.lemma_ in _SAYS_NOTHING for c in clause.verb.children) \
             and not any(_says_what(g) for c in clause.verb.children for g in (c, *c.children) if c.dep_ != "nsubj"):
         return False  # "Which organisation issued a statement?": several did, and it asks nothing
     return not context.shared_predicate(sentence, clause.verb)  # "Who won the award?" when three players did
+
+
+def _second_clause(tokens: list) -> bool:
+    """'and Emmanuel Macron flew to Paris': after 'and', a name and then a finite verb the parse left
+    without a subject (the name is its subject, however the parse attached it)."""
+    for k, token in enumerate(tokens[:-2]):
+        if token.lower_ in ("and", "but", "while"):
+            names = 0
+            while k + 1 + names < len(tokens) and tokens[k + 1 + names].pos_ == "PROPN":
+                names += 1
+            after = tokens[k + 1 + names] if k + 1 + names < len(tokens) else None
+            if names and after is not None and after.tag_ in ("VBD", "VBZ", "VBP") \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children):
+                return True
+    return False
 
 
 _SAYS_NOTHING = frozenset("statement comment remark announcement speech interview".split())

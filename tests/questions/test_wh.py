@@ -22,6 +22,8 @@ CASES = [
     # a subject that opens with an amount keeps no capital inside the question
     ("Thousands of protesters marched in Paris in March 2019.", "wh_where",
      "Where did thousands of protesters march in March 2019?", "Paris"),
+    ("Lionel Messi scored in the 10th minute and Sergio Aguero added a second goal.", "wh_subject",
+     "Who scored in the 10th minute?", "Lionel Messi"),  # the second clause, with its own doer, goes
     ("Marie Curie was the first woman to win a Nobel Prize.", "wh_subject", "Who was the first woman to win a Nobel Prize?",
      "Marie Curie"),
     ("Fidel Castro had led Cuba since the 1959 Cuban Revolution.", "wh_subject",
@@ -152,6 +154,8 @@ NOTHING = [
     ("Andy Hill is alive but critically injured in hospital.", "wh_subject"),
     ("Tatyana McFadden had a chance at four gold medals in London.", "wh_subject"),
     ("Bruno Fernandes met Eliza Samudio in Rio de Janeiro in 2009.", "wh_subject"),
+    # a second clause with its own doer is no part of the first one's deed, however the parse attached it
+    ("Angela Merkel arrived in Rome and Emmanuel Macron flew to Paris on Friday 28 January 2022.", "wh_subject"),
     # what follows a colon is a quotation or a list, not part of what was done
     ("Angela Merkel, the German chancellor, warned of the risks of a long war: \"If in another five years a crisis "
      "breaks out in Paris or Berlin, it will be because of the deal that was signed this morning\".", "wh_subject"),

@@ -153,10 +153,10 @@ def make_explicit(text: str, anchor: date | None) -> str | None:
         return None  # "a day after X" dates X, not the sentence: no wording keeps both right
     out, last = [], 0
     for ref in refs:
-        before = re.sub(r"(?i)\b(on|in) $", "", text[last:ref.start])
-        after_preposition = re.search(r"(?i)\b(from|since|until|till|by|before|after|through|during|of) $", before)
         possessive = text[ref.end:ref.end + 2] in ("'s", "’s")  # "this year's theme" -> "2007's theme"
-        out.append(re.sub(r"(?i)\b(the) $", "", before) if possessive else before)
+        before = text[last:ref.start] if possessive else re.sub(r"(?i)\b(on|in) $", "", text[last:ref.start])
+        after_preposition = re.search(r"(?i)\b(from|since|until|till|by|before|after|through|during|of) $", before)
+        out.append(re.sub(r"(?i)\b(the) $", "", before) if possessive else before)  # 'in last year's' keeps 'in'
         out.append(ref.answer if after_preposition or possessive else ref.explicit)
         last = ref.end
     out.append(text[last:])

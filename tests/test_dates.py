@@ -64,6 +64,10 @@ def test_seed_001_tuesday_and_thursday():
         ("North Korea warned last week", "North Korea warned in the week of 17 January 2022"),
         ("at a meeting last month.", "at a meeting in December 2021."),
         ("James Brady died last August.", "James Brady died in August 2021."),
+        # a possessive keeps the words before it: 'in last year's Pride', 'This year's theme'
+        ("almost double the number of attendees in last year's Pride.",
+         "almost double the number of attendees in 2021's Pride."),
+        ("This year's theme was family.", "2022's theme was family."),
         ("No time here.", "No time here."),
     ],
 )

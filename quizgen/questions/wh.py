@@ -10,7 +10,7 @@ from quizgen.nlp import Sentence
 from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
 from quizgen.questions.clauses import (REPORTING_VERBS, Clause, counted_by_a_list, do_support, main_clause,
-                                      past_form, third_person)
+                                      past_form, quoted_tokens, third_person)
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
 from quizgen.questions.stems import (about_the_reporting, finish, fits, name_replacements, phrase, phrase_with,
                                      subject_stands_alone)
@@ -116,6 +116,8 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
     """A verb phrase worth a 'Who ...?': starts with its verb, is no quotation, and no one else did it too."""
     if len(predicate) < 3 or predicate[0].pos_ not in ("VERB", "AUX", "ADV", "PART"):
         return False
+    if _who_adrift(predicate):
+        return False  # 'Who arrived in France, who had kept her captive?': whose 'who' is which?
     if any(t.is_quote for t in predicate[1:3]) or any(t.text == ":" for t in predicate):
         return False  # "Cooper continued: '...'", "warned of war: '...'": quote questions ask who said it
     if re.search(r"(^|\s),\s+(as well as|along with|together with|alongside)\b", " ".join(t.lower_ for t in predicate)):
@@ -129,6 +131,12 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
             and not any(_says_what(g) for c in clause.verb.children for g in (c, *c.children) if c.dep_ != "nsubj"):
         return False  # "Which organisation issued a statement?": several did, and it asks nothing
     return not context.shared_predicate(sentence, clause.verb)  # "Who won the award?" when three players did
+
+
+def _who_adrift(tokens: list) -> bool:
+    """A relative 'who' outside any quotation: in a question it reads as if it were about the answer."""
+    quoted = quoted_tokens(tokens[0].sent) if tokens else set()
+    return any(t.lower_ in ("who", "whom") and t.i not in quoted for t in tokens)
 
 
 def _second_clause(tokens: list) -> bool:
@@ -326,8 +334,7 @@ def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) 
         if len(numbers) != 1 or noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ not in ("NNS", "NNPS"):
             continue  # "One side ..." is no count
         number = numbers[0]
-        number_tokens = sorted([number] + [c for c in number.children if c.dep_ in ("quantmod", "advmod")],
-                               key=lambda t: t.i)
+        number_tokens = sorted(number.subtree, key=lambda t: t.i)  # 'about 60 thousand', not 'How many 60 people'
         dropped = {t.i for t in number_tokens} | {c.i for c in noun.children if c.dep_ == "det"}
         noun_tokens = [t for t in noun.subtree if t.i not in dropped]
         if len(noun_tokens) > 6 or any(t.is_punct or t.dep_ in ("appos", "relcl") for t in noun_tokens):
@@ -344,7 +351,7 @@ def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) 
         span = sentence.span.doc[number_tokens[0].i:number_tokens[-1].i + 1]
         if read_number(span.text) is None or counted_by_a_list(span.text, sentence.span):
             continue  # 'How many parties, the JUI and the PMAP, opposed it?' counts itself
-        answer = span.text.lower() if span.text[:1].isupper() and read_number(span.text).style == "word" else span.text
+        answer = span.text[0].lower() + span.text[1:] if span[0].pos_ != "PROPN" else span.text  # 'about 60 thousand'
         return _candidate(sentence, prompt, answer, token_span(sentence, span), "number", "NUMBER",
                           "wh_how_many", 0.7)
     return None
@@ -436,6 +443,8 @@ def _inverted(sentence: Sentence, clause: Clause, context: QuizContext, drop: se
     if not lemma:
         moved |= {clause.verb.i} if clause.verb.lemma_ == "be" and clause.verb.lower_ == aux else set()
     rest_tokens = _after(clause, last, drop | moved)
+    if _who_adrift(rest_tokens):
+        return None  # 'Where did Betancourt arrive on 4 July, who had been held ...?': whom does it mean?
     rest = phrase_with(rest_tokens, sentence, context, {clause.verb.i: lemma} if lemma else {})
     if not rest:
         return None

@@ -19,6 +19,14 @@ CASES = [
      "wh_subject", "Which country tested a modernized long-range cruise missile system on Tuesday 25 January 2022?",
      "North Korea"),
     ("Marie Curie won the Nobel Prize in 1903.", "wh_subject", "Who won the Nobel Prize in 1903?", "Marie Curie"),
+    # a 'who' clause inside a who-question goes: whose 'who' would be which?
+    ("Ingrid Betancourt thanked the Colombian soldiers in Bogota, who had rescued her from the jungle.", "wh_subject",
+     "Who thanked the Colombian soldiers in Bogota?", "Ingrid Betancourt"),
+    ("Ingrid Betancourt arrived in France on 4 July 2008, who had been held captive in the jungle for six years.",
+     "wh_where", "Where did Ingrid Betancourt arrive on 4 July 2008?", "France"),
+    # a number in two words is asked whole
+    ("About 60 thousand people attended the parade in Dublin in June 2018.", "wh_how_many",
+     "How many people attended the parade in Dublin in June 2018?", "about 60 thousand"),
     # a subject that opens with an amount keeps no capital inside the question
     ("Thousands of protesters marched in Paris in March 2019.", "wh_where",
      "Where did thousands of protesters march in March 2019?", "Paris"),

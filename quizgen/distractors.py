@@ -28,6 +28,8 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         pool = _number_options(answer, candidate.sentence.article.text)
     elif label == "DATE":
         pool = _date_options(answer)
+    elif label == "PERSON" and len(answer.split()) == 1:
+        return []  # 'Sombat' among full names stands out: a person named by one word is asked open
     else:
         own = context.same_kind(label, answer, use_bank=False)
         banked = [o for o in context.same_kind(label, answer) if o not in own][:10]

@@ -7,7 +7,7 @@ import pytest
 
 from quizgen.distractors import _one_family_or_spelling, arrange, distractors_for
 from quizgen.pipeline import _with_options
-from quizgen.questions import fill_blank, wh
+from quizgen.questions import fill_blank, quotes, wh
 from quizgen.rank import stable_rng
 
 
@@ -184,3 +184,14 @@ def test_a_place_option_is_a_name_the_article_uses_as_a_place(parse_sentences):
         "Thousands danced the Cueca in Copiapó and in Pichilemu.")
     candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_where")
     assert distractors_for(candidate, context) == ["Copiapó", "Pichilemu"]
+
+
+def test_a_person_named_by_one_word_is_asked_open(parse_sentences):
+    """'Sombat' among 'Nicholas Farrelly' and 'Brad Adams' stands out as the key."""
+    sentences, context = parse_sentences(
+        "“Let's escalate the anti-coup movement three times a day together,” Sombat said in Bangkok.",
+        "Analyst Nicholas Farrelly said the salute spread fast. Activist Brad Adams said arrests followed. "
+        "Prime Minister Yingluck Shinawatra spoke in Bangkok.")
+    (candidate,) = quotes.generate(sentences[0], context)
+    assert candidate.question.answer == "Sombat"
+    assert distractors_for(candidate, context) == []

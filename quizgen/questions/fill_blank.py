@@ -99,8 +99,9 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
     """A number, then a place or person that is not the sentence's own subject."""
     present = {t.i for t in tokens}
     subject_ids = {t.i for c in sentence.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    ents = sentence.span.ents  # a new tuple on every access: read once
     for label in _ENTITY_ORDER:
-        for ent in sentence.span.ents:
+        for ent in ents:
             if _label(ent) != label or len(ent.text) < 2 or not all(t.i in present for t in ent):
                 continue
             if label == "DATE":

@@ -88,6 +88,12 @@ def small_count(text: str) -> int | None:
     return int(number.value) if re.fullmatch(r"(?:[a-z ]+ )?(\d+|[a-z]+)", text.strip().lower()) else None
 
 
+def states_a_figure(text: str) -> bool:
+    """A digit or a number word ('two', 'hundreds', 'a dozen'): something a statement can be checked by."""
+    words = (w[:-1] if w.endswith("s") else w for w in re.findall(r"[a-z]+", text.lower()))
+    return bool(re.search(r"\d", text)) or any(w in _WORDS or w in _TENS or w == "dozen" for w in words)
+
+
 def numbers_in(text: str) -> list[float]:
     """Every number a reader sees in a text, ordinals ('sixth') included: the tempting misreadings."""
     values = [float(m.replace(",", "")) for m in re.findall(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b", text)]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from quizgen.dates import QUOTATION, has_bare_relative_time
-from quizgen.numbers import read_number
+from quizgen.numbers import read_number, states_a_figure
 from quizgen.questions.base import Candidate
 from quizgen.questions.clauses import HABITUAL
 from quizgen.questions.context import name_key, same_referent
@@ -122,15 +122,11 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "pairs two lists ('..., respectively'): hard to read as one question"
     if word := _unknown_word(outside_quote):
         return f"a word no dictionary has ('{word}'): a typo copied from the article"
-    if q.type == "true_false" and q.answer == "True" and not _FIGURE.search(q.prompt):
+    if q.type == "true_false" and q.answer == "True" and not states_a_figure(q.prompt):
+        # on unseen articles (rounds 19-21) judges accepted 70% of true statements with a number or
+        # date and 31% of those without ("The investigation has been a major focus for Brazilian media")
         return "a true statement with no figure to check: often filler, true whatever one read"
     return None
-
-
-# On unseen articles (rounds 19-21) judges accepted 70% of true statements with a number or date
-# and 31% of those without ("The investigation has been a major focus for Brazilian media").
-_FIGURE = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                     r"fifty|hundred|thousand|million|billion|dozen)s?\b", re.IGNORECASE)
 
 
 def _restates_headline(statement: str, title: str | None) -> bool:

@@ -160,9 +160,9 @@ class QuizContext:
                         elif _affiliation(ent) or _named_as_a_thing(ent) or _half_of_a_name(ent):
                             self.not_people.add(name_key(text))
                         if ent.label_ == "PERSON":
-                            if without_title(text) != text or _acts(ent):
-                                acting.append(without_title(text))
-                            text = without_title(text)
+                            titled, text = without_title(text) != text, without_title(text)
+                            if titled or _acts(ent):
+                                acting.append(text)
                             person_names.append(text)
                             role = role_of(ent)
                             if role:
@@ -268,10 +268,7 @@ class QuizContext:
             return False  # '0735 UTC': a clock's zone, whatever the tagger says
         if label == "PERSON":
             full = self.full_name(text)
-            return len(full.split()) >= 2 and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people \
-                and full.split()[-1].lower() not in TITLES \
-                and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in full.split()) \
-                and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in full.split())  # not 'Cyanogen mod', 'HMP Glasgow'
+            return _shaped_like_a_name(full) and not _PLACE_WORD.search(full) and name_key(full) not in self.not_people
         if name_key(text) in self.surnames or self._is_fragment(text):
             return False
         if label in ("ORG", "ORG_MEDIA") and " " not in text.strip() and not text.isupper() \
@@ -503,6 +500,15 @@ def _predicate_index(parsed) -> dict[tuple[str, str], set[int]]:
             for obj in _objects(token):
                 index.setdefault((token.lemma_, obj), set()).add(sentence.index)
     return index
+
+
+def _shaped_like_a_name(full: str) -> bool:
+    """Two or more words, each capitalised or a particle ('Ludwig van Beethoven'); none in capitals
+    ('HMP Glasgow'), none lower-case ('Cyanogen mod'), and no title last ('Irish Taoiseach')."""
+    words = full.split()
+    return len(words) >= 2 and words[-1].lower() not in TITLES \
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) \
+        and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in words)
 
 
 def _acts(ent) -> bool:

@@ -42,8 +42,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, instance: Path) -> subprocess.Popen:
-    env = {**os.environ, "QUIZGEN_SECRET_KEY": "bench-load", "QUIZGEN_INSTANCE_PATH": str(instance)}
+def start_server(db: Path, port: int, instance: Path, attempts: int) -> subprocess.Popen:
+    """The server, its attempt budget raised to the run's ``attempts`` (all from one address): the rate
+    limiter still counts every submission, it just never refuses one."""
+    env = {**os.environ, "QUIZGEN_SECRET_KEY": "bench-load", "QUIZGEN_INSTANCE_PATH": str(instance),
+           "QUIZGEN_RATELIMIT_ATTEMPT": f"{attempts} per minute"}
     process = subprocess.Popen(
         [sys.executable, "-c", "from quizgen.cli import main; main()", "serve", "--db", str(db), "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=(instance.parent / "server.log").open("wb"))
@@ -180,7 +183,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db, port = Path(tmp) / "load.db", free_port()
-        server = start_server(db, port, Path(tmp) / "instance")
+        server = start_server(db, port, Path(tmp) / "instance", attempts=2 * args.students * args.rounds)
         base = f"http://127.0.0.1:{port}"
         try:
             teacher = Teacher(base)

@@ -138,6 +138,8 @@ def clause_tokens(verb, compact: bool = False) -> list:
             dropped |= {t.i for t in verb.children if t.dep_ == "cc" and t.i < child.i and t.i > verb.i}
         elif child.dep_ in ("advcl", "advmod", "prep", "npadvmod") and _comma_set(child, verb):
             dropped |= {t.i for t in child.subtree}
+        elif child.dep_ == "relcl":  # a relative clause hung on a verb is misparsed: its noun is elsewhere
+            dropped |= {t.i for t in child.subtree}  # ('arrived in France, ..., who had kept her captive')
         elif child.dep_ == "mark":
             dropped.add(child.i)
     for token in verb.subtree:

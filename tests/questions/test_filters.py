@@ -12,6 +12,7 @@ from quizgen.rank import rejection, soft_flaw
 class _Sentence:
     text = "A sentence."
     index = 0
+    article = type("Article", (), {"title": None, "text": "A sentence."})()
 
 
 def _candidate(prompt: str, answer: str = "Hanoi", kind: str = "short_answer", choices=()) -> Candidate:
@@ -154,6 +155,47 @@ def test_a_statement_the_headline_settles_is_rejected(title, statement, settled)
                         evidence=[Span("a1", 0, 11, "A sentence.")], focus="event")
     found = rejection(Candidate(question, _Headlined(title)))
     assert (found is not None and "headline" in found) is settled, found
+
+
+HEADLINE_ANSWERS = [
+    # (headline, stem, answer, answer label, whether the headline gives the answer)
+    ("Canadian still faces public beheading in Saudi Arabia", "Where have 36 people been executed?",
+     "Saudi Arabia", "GPE", True),  # the place the headline sets the story in
+    ("Massive flooding in China; over 550 thousand evacuated",
+     "Which country is engaged in a huge engineering project to move water north?", "China", "COUNTRY", True),
+    ("NATO leaders meet for two day summit in Wales", "Where did NATO leaders hold their summit?", "Wales",
+     "GPE", True),
+    ("Adele and David Bowie each win five Grammys", "Who posthumously won five Grammys?", "David Bowie",
+     "PERSON", True),  # the headline names who did the deed asked about
+    ("Formula One driver Jules Bianchi dies aged 25", "Who died on the night of Friday 17 July 2015 at age 25?",
+     "Jules Bianchi", "PERSON", True),
+    ("North Korea Expels BBC Journalists", "Which country has expelled a group of BBC reporters?",
+     "North Korea", "COUNTRY", True),
+    ("Íngrid Betancourt returns to France", "Who arrived in France?", "Íngrid Betancourt", "PERSON", True),
+    # look-alikes that pass
+    ("Kim Jong Un", "Who visited a munitions factory that produces a major weapon system?", "Kim Jong Un",
+     "PERSON", False),  # the headline is only the name: it does not say what he did
+    ("Glasgow inmate John Clark accused of murder in Barlinnie prison",
+     "Who appeared at Glasgow Sheriff Court charged with murdering his cellmate?", "John Clark", "PERSON",
+     False),  # two of six headline words: the stem asks about the court hearing
+    ("FIFA World Cup 2018 day five: Sweden, Belgium, England win three points",
+     "Which country faced Panama at the Fisht Stadium in Sochi?", "Belgium", "COUNTRY", False),
+    ("North Korea puts military in 'quasi-state of war'",
+     "Which country fired artillery rounds at a loudspeaker in South Korea?", "North Korea", "COUNTRY", False),
+    ("Brazilian footballer, ex-policeman among seven arrested for murder",
+     "A footballer and a former police investigator are among _____ people arrested.", "seven", "CARDINAL",
+     False),  # a count the headline gives still checks the reading
+    ("Storm hits Manila", "Which city did the storm hit first?", "Cebu", "GPE", False),  # not in the headline
+]
+
+
+@pytest.mark.parametrize(("title", "stem", "answer", "label", "given"), HEADLINE_ANSWERS)
+def test_an_answer_the_headline_gives_is_rejected(title, stem, answer, label, given):
+    kind = "fill_blank" if "_____" in stem else "short_answer"
+    candidate = _asked(stem, answer, kind, _Headlined(title))
+    candidate.answer_label = label
+    found = rejection(candidate)
+    assert (found is not None and "headline" in found) is given, found
 
 
 def _asked(prompt: str, answer: str, kind: str, sentence) -> Candidate:

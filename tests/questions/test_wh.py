@@ -261,6 +261,19 @@ def test_the_compact_clause_keeps_a_time_phrase_whole(parse_sentences):
     assert "from a year ago" in render(clause.tokens, {}), render(clause.tokens, {})
 
 
+def test_a_relative_clause_the_parse_hung_on_the_verb_goes(parse_sentences):
+    """'who' belongs to FARC, but the parse hangs it on 'arrived': once the comma-set clause about FARC is
+    dropped, 'arrived in France today, who had kept her captive' would read as if France had kept her."""
+    from quizgen.questions.clauses import main_clause, render
+
+    sentences, _ = parse_sentences(
+        "Freed hostage Íngrid Betancourt arrived in France today, two days after being rescued from the "
+        "Revolutionary Armed Forces of Colombia (FARC), who had kept her captive in the Colombian jungle for "
+        "more than six years.")
+    clause = main_clause(sentences[0].span)
+    assert render(clause.tokens, {}) == "Freed hostage Íngrid Betancourt arrived in France today"
+
+
 def test_the_compact_clause_keeps_what_was_done_to_the_object(parse_sentences):
     """'had firewall plates ... confiscated by NASCAR': 'Who had firewall plates?' asks nothing."""
     sentences, context = parse_sentences(

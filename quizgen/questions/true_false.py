@@ -103,6 +103,8 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
         return None
     if any(c.dep_ == "advmod" and c.i < verb.i and c.lower_ != "also" for c in verb.children):
         return None  # 'temporarily did not transfer power', 'effectively did not take control'
+    if any(t.text == "," and t.i > verb.i for t in tokens):
+        return None  # 'did not fly to Tanzania, where he will stay three nights': the rest says it did
     auxes = [t for t in verb.children if t.dep_ == "auxpass" and t.i < verb.i]
     replace = {auxes[0].i: f"{auxes[0].text} not"} if auxes else {verb.i: f"did not {verb.lemma_}"}
     denial = _statement(sentence, tokens, context, replace, context.attributed(clause), true=False,

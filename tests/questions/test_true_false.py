@@ -170,6 +170,8 @@ NO_DENIAL = [
     "Emmanuel Macron effectively took control of the summit in Brussels.",
     "Angela Merkel was likely elected by a narrow majority in Berlin.",
     "The song Zombie topped the singles charts in various countries.",
+    # a comma-set rest after the verb: it goes on as if the event happened
+    "George W. Bush flew to Tanzania on Saturday, where he will stay for three nights.",
 ]
 
 DENIALS = [

@@ -146,8 +146,17 @@ def _count_in_a_duration(ent):
 
 
 def _in_a_list(ent) -> bool:
-    """'Windows 7, 8, _____ and 10': an item of a list, guessed from its neighbours."""
-    return ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children)
+    """'Windows 7, 8, _____ and 10': an item of a list, guessed from its neighbours. The parse may hang a
+    list of names on commas as appositions ('Shevchenko, Ballack, _____, and John Terry'), so a name
+    beside another of its kind across a comma counts too."""
+    if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].text == "," else None
+    after = [t for t in doc[ent.end:ent.end + 3] if t.text not in (",", "and", "or")][:1] \
+        if ent.end < len(doc) and doc[ent.end].text == "," else []
+    after = [t for t in after if t.i + 1 >= len(doc) or doc[t.i + 1].tag_ != "POS"]  # not 'Tehran, Iran's'
+    return any(t.ent_type_ == ent.label_ for t in [*([before] if before is not None else []), *after])
 
 
 def _in_brackets(span, sentence: Sentence) -> bool:
@@ -174,6 +183,9 @@ def _part_of_a_name(ent) -> bool:
     if before is not None and doc[ent.start - 1].lower_ in ("at", "of") and before.pos_ == "PROPN" \
             and before.ent_type_ in ("ORG", "FAC"):
         return True
+    rest = [t for t in doc[ent.end:ent.end + 3] if t.lower_ != "the"]
+    if ent.label_ not in _NUMBER_LABELS and len(rest) >= 2 and rest[0].lower_ == "of" and rest[1].text[:1].isupper():
+        return True  # 'the _____ of the Kings': the tagger cut 'Valley' off its name
     # '_____ at Boulder' is as much a part of the name
     return ent.label_ == "ORG" and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "at" \
         and doc[ent.end + 1].ent_type_ == "GPE"

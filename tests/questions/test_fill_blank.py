@@ -110,6 +110,10 @@ NOT_BLANKED = [
     ("Other songs nominated in the category were Formation by Beyonce and 7 Years by Lukas Graham in Los Angeles.",
      "7"),
     ("On 80 minutes, Robinho was hauled down by van Bommel in the penalty area of the stadium in Munich.", "80"),
+    # a name in a list the parse hung on commas, or a town beside its region ('_____, Ohio')
+    ("Chelsea fielded a full strength side, including Andriy Shevchenko, Michael Ballack, Didier Drogba, and "
+     "skipper John Terry.", "Drogba"),
+    ("The parcel was found on Elm Road in Dayton, Ohio in a torn brown envelope by a passer-by.", "Dayton"),
     # a clock's time zone is no name, whatever the tagger says
     ("The collision happened at about 2:35 am local time (0735 UTC) at a switching yard in Cayce, South Carolina.",
      "UTC"),
@@ -149,6 +153,9 @@ PARTS_OF_NAMES = [
     ("About 2,000 Syrians fled to Turkey in March.", "About 2,000", False),
     ("The police arrested two men in Manchester.", "Manchester", False),
     ("The police arrested two men in Manchester.", "two", False),
+    # a word the tagger cut off its name: 'the _____ of the Kings'
+    ("Archaeologists found gold jewellery at the Valley of the Kings burial site in Luxor.", "Valley", True),
+    ("Iodine is added to only 10 per cent of Australian salt.", "only 10 per cent", False),
 ]
 
 

@@ -31,12 +31,9 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
     elif label == "PERSON" and len(answer.split()) == 1:
         return []  # 'Sombat' among full names stands out: a person named by one word is asked open
     else:
-        own = context.same_kind(label, answer, use_bank=False)
-        banked = [o for o in context.same_kind(label, answer) if o not in own][:10]
-        if label == "PERSON":  # a name the tagger only guessed ('Formula Renault', 'Santiago Centro') is no option
-            own = [o for o in own if name_key(o) in context.attested]
-        elif label in ("GPE_OTHER", "LOC", "FAC"):  # nor a place never used as one ('the cueca', a dance)
-            own = [o for o in own if context.placed[name_key(o)]]
+        shown = _shown_as_one(label, context)
+        own = context.same_kind(label, answer, use_bank=False, own_must=shown)
+        banked = [o for o in context.same_kind(label, answer, own_must=shown) if o not in own][:10]
         near = _paragraph_distances(candidate)
         pool = sorted(own, key=lambda o: (near(o), length_gap(o, answer))) + \
             sorted(banked, key=lambda o: length_gap(o, answer))
@@ -55,6 +52,17 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         if len(chosen) == NEEDED:
             break
     return chosen
+
+
+def _shown_as_one(label: str, context: QuizContext):
+    """The test an option of the quiz's own articles must pass to be what the label says, or None: a name
+    the tagger only guessed is no person ('Formula Renault', 'Santiago Centro'), and a place must be used
+    as one somewhere ('the cueca' is a dance)."""
+    if label == "PERSON":
+        return lambda name: name_key(name) in context.attested
+    if label in ("GPE_OTHER", "LOC", "FAC"):
+        return lambda name: bool(context.placed[name_key(name)])
+    return None
 
 
 def _one_family_or_spelling(one: str, other: str) -> bool:

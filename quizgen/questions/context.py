@@ -342,13 +342,16 @@ class QuizContext:
                         aliases.setdefault(short, set()).add(long)
         return aliases
 
-    def same_kind(self, label: str, exclude: str, use_bank: bool = True) -> list[str]:
+    def same_kind(self, label: str, exclude: str, use_bank: bool = True, own_must=None) -> list[str]:
         """Candidate distractors of one finer type: the quiz's own names first (most mentioned first),
         then names from bank articles about the same story (sharing several names with this quiz).
-        People of another known role are left out: an expert is no option for a leader."""
+        People of another known role are left out: an expert is no option for a leader. ``own_must``,
+        a test of a name, is what the quiz's own names must also pass (the bank keeps no sentences to test)."""
         out: list[str] = []
         own = [self.full_name(t) if label == "PERSON" else t
                for t, _ in self.entities.get(label, Counter()).most_common() if self.plausible(label, t)]
+        if own_must is not None:
+            own = [name for name in own if own_must(name)]
         banked = [t for t in self._bank_names(label) if self.plausible(label, t)] if use_bank else []
         answer_role = self.role(exclude) if label == "PERSON" else None
         facility = bool(_PLACE_WORD.search(exclude))

@@ -195,3 +195,19 @@ def test_a_person_named_by_one_word_is_asked_open(parse_sentences):
     (candidate,) = quotes.generate(sentences[0], context)
     assert candidate.question.answer == "Sombat"
     assert distractors_for(candidate, context) == []
+
+
+
+def test_people_shown_acting_are_found_past_many_names_the_tagger_only_guessed(parse_sentences):
+    """More names than the twelve candidates kept per question, none shown as a person (only 'fans of'
+    them), come first by mentions; the three people who act in the story are still the options."""
+    names = ("Marco Bela", "Sergio Veneto", "Luis Prado", "Rita Augusta", "Tomas Roma", "Paulo Luna",
+             "Joao Real", "Sara Nova", "Maria Silva", "Jorge Santos", "Lucia Ferreira", "Miguel Pereira",
+             "Ana Oliveira", "Rosa Martins")
+    listing = " ".join(f"Fans of {n} cheered. Fans of {n} sang." for n in names)
+    sentences, context = parse_sentences(
+        "Mayor Ana Lopes opened the new tram line in Lisbon on Monday.",
+        f"{listing} Engineer Rui Costa said the line cost 40 million euros. Minister Pedro Nunes praised the "
+        "builders. Carla Dias led the protest against the fares.")
+    candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_subject")
+    assert sorted(distractors_for(candidate, context)) == ["Carla Dias", "Pedro Nunes", "Rui Costa"]

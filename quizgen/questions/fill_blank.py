@@ -148,14 +148,15 @@ def _count_in_a_duration(ent):
 def _in_a_list(ent) -> bool:
     """'Windows 7, 8, _____ and 10': an item of a list, guessed from its neighbours. The parse may hang a
     list of names on commas as appositions ('Shevchenko, Ballack, _____, and John Terry'), so a name
-    beside another of its kind across a comma counts too."""
+    beside another of its kind across a comma counts too, unless it is a place."""
     if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
         return True
+    if ent.label_ in ("GPE", "LOC"):
+        return False  # 'died in _____, Massachusetts': a town beside its region is no list (judged sound)
     doc = ent.doc
     before = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].text == "," else None
     after = [t for t in doc[ent.end:ent.end + 3] if t.text not in (",", "and", "or")][:1] \
         if ent.end < len(doc) and doc[ent.end].text == "," else []
-    after = [t for t in after if t.i + 1 >= len(doc) or doc[t.i + 1].tag_ != "POS"]  # not 'Tehran, Iran's'
     return any(t.ent_type_ == ent.label_ for t in [*([before] if before is not None else []), *after])
 
 

@@ -113,8 +113,7 @@ def _accepted(answer: str, label: str, context: QuizContext) -> list[str]:
     if answer.lower().startswith("the "):
         forms.append(answer[4:])
     if label != "NUMBER":
-        forms += [alias.upper() if len(alias) <= 7 and " " not in alias else alias
-                  for alias in sorted(context.aliases_of(answer))]  # 'TEPCO' for the Tokyo Electric Power Company
+        forms += sorted(context.aliases_of(answer).values())  # 'TEPCO' for the Tokyo Electric Power Company
     if label == "PERSON" and len(answer.split()) > 1:
         surname = answer.split()[-1]
         others = [n for n in context.full_names.values() if n != answer and n.split()[-1] == surname]

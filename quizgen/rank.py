@@ -319,6 +319,8 @@ def _unresolved_pronoun(stem: str, sole_person: str | None = None) -> bool:
                         stem[: match.start()])  # 'Where was their study published?': no name before 'their'
         if pronoun == "its":  # a body or a country, never the person a 'Who' asks for
             before = re.sub(r"\bWho\b", "", before)
+        elif pronoun in _PERSONAL:  # 'Which organisation announced his death?': no person before 'his'
+            before = re.sub(r"^(Which|What) ", "", before)
         if not re.search(r"\b(Who|[A-Z][\w’'-]+)\b", before):
             return True
     return False

@@ -74,6 +74,14 @@ _ORG_WORDS = re.compile(
 _DEFINED_ABBREVIATION = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the|de|du)\s+)*)+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
 
+def _spells(name: str, abbreviation: str) -> bool:
+    """Whether a name can be what an abbreviation stands for: it starts with the abbreviation's first
+    letter and holds its letters in order ('Tokyo Electric Power Company' for TEPCO, 'Ministry of
+    Manpower' for MOM; not 'Kurdistan Workers' Party' for PKK, named in Kurdish)."""
+    letters = iter(name.lower())
+    return name[:1].lower() == abbreviation[:1].lower() and all(c in letters for c in abbreviation.lower())
+
+
 _PLACE_WORD = re.compile(
     r"\b(Road|Street|Avenue|Lane|Drive|Square|Park|Bridge|River|Hall|Center|Centre|Station|Airport|Stadium|"
     r"Arena|Museum|VR|Inc|Ltd|Shuttle|Space|Ship|Hospital|Church|School|University|College|"
@@ -320,26 +328,30 @@ class QuizContext:
         ('the Kurdistan Workers' Party (PKK)')."""
         if same_referent(one, other, True):
             return True
-        return name_key(clean_entity(other)) in self._aliases.get(name_key(clean_entity(one)), set())
+        return name_key(clean_entity(other)) in self.aliases_of(one) \
+            or name_key(clean_entity(one)) in self.aliases_of(other)
 
-    def aliases_of(self, name: str) -> set[str]:
-        """Other names the articles define for ``name`` (as keys): 'pkk' for the Kurdistan Workers' Party."""
-        return self._aliases.get(name_key(clean_entity(name)), set())
+    def aliases_of(self, name: str) -> dict[str, str]:
+        """Other names the articles define for ``name``, key -> as the article spells it: {'pkk': 'PKK'}
+        for the Kurdistan Workers' Party."""
+        return self._aliases.get(name_key(clean_entity(name)), {})
 
     @cached_property
-    def _aliases(self) -> dict[str, set[str]]:
-        """Abbreviations the articles define in brackets, both ways: 'pkk' <-> "kurdistan workers' party".
-        Where the name starts is unsure ('Rebels of the Kurdistan Workers' Party (PKK)'), so each
-        capitalised tail of the words before the bracket counts."""
-        aliases: dict[str, set[str]] = {}
+    def _aliases(self) -> dict[str, dict[str, str]]:
+        """Abbreviations the articles define in brackets, both ways, as key -> {key: the article's spelling}:
+        'pkk' <-> "kurdistan workers' party". Where the name starts is unsure ('Rebels of the Kurdistan
+        Workers' Party (PKK)'), so each capitalised tail of the words before the bracket leads to the
+        abbreviation; back from the abbreviation only a tail that can spell it ('Party' is no PKK)."""
+        aliases: dict[str, dict[str, str]] = {}
         for parsed in self.parsed:
             for match in _DEFINED_ABBREVIATION.finditer(parsed.article.text):
-                words, short = match.group(1).split(), name_key(match.group(2))
+                words, short = match.group(1).split(), match.group(2)
                 for start, word in enumerate(words):
                     if word[:1].isupper():
-                        long = name_key(clean_entity(" ".join(words[start:])))
-                        aliases.setdefault(long, set()).add(short)
-                        aliases.setdefault(short, set()).add(long)
+                        long = clean_entity(" ".join(words[start:]))
+                        aliases.setdefault(name_key(long), {})[name_key(short)] = short
+                        if _spells(long, short):
+                            aliases.setdefault(name_key(short), {})[name_key(long)] = long
         return aliases
 
     def same_kind(self, label: str, exclude: str, use_bank: bool = True, own_must=None) -> list[str]:
@@ -437,6 +449,8 @@ class QuizContext:
         if len(names) != 1:
             return None
         subject = {t.i for c in previous.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        if any(previous.span.doc[i].lower_ in ("he", "she", "they") for i in subject):
+            return None  # 'He and Elaine divorced. He met Cynthia': 'he' is the other one
         person = next(e for e in previous.span.ents if e.label_ == "PERSON")
         # 'He owned a car that once belonged to Jiang Zemin. He funded schools': 'he' is not Jiang Zemin
         return next(iter(names.values())) if person.root.i in subject else None
@@ -591,15 +605,18 @@ def _standout(counts: Counter) -> str | None:
 def _full_names(names: list[str]) -> dict[str, str]:
     """Map each name to the fullest form that ends with it (a surname), else starts with it.
 
-    Among several fuller forms the most mentioned wins: 'Mohamed' -> 'Ahmed Mohamed'.
+    Among several fuller forms the most mentioned wins: 'Mohamed' -> 'Ahmed Mohamed'; among as many
+    mentions the first named, as a story names its subject before the relatives who share the surname
+    ('Barlow' is John Perry Barlow, not his father Norman Barlow named later).
     """
     counts = Counter(name_key(n) for n in names)
     spelled = {name_key(n): n for n in names}
+    first = {key: index for index, key in reversed(list(enumerate(name_key(n) for n in names)))}
     result: dict[str, str] = {}
     for key, name in spelled.items():
         longer = [k for k in spelled if len(k) > len(key)]
         fuller = [k for k in longer if k.endswith(" " + key)] or [k for k in longer if k.startswith(key + " ")]
-        best = max(fuller, key=lambda k: (counts[k], -len(k)), default=key)
+        best = max(fuller, key=lambda k: (counts[k], -first[k]), default=key)
         result[key] = spelled[best]
     by_surname: dict[str, set[str]] = {}
     for key, name in spelled.items():

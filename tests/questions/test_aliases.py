@@ -25,3 +25,16 @@ def test_a_stem_naming_the_answer_by_its_abbreviation_is_refused(parse_sentences
 def test_the_abbreviation_is_an_accepted_answer(parse_sentences):
     _, context = parse_sentences(TEXT)
     assert "TEPCO" in _accepted("the Tokyo Electric Power Company", "ORG", context)
+
+
+PKK = "Rebels of the Kurdistan Workers' Party (PKK) attacked a police post in Hakkari in October 2011."
+
+
+def test_an_abbreviation_keeps_its_spelling_and_leads_back_only_to_a_name_that_spells_it(parse_sentences):
+    """Each is accepted as the article writes it; 'Party' or 'Workers' Party' alone is no PKK (which
+    abbreviates the Kurdish name)."""
+    _, context = parse_sentences(f"{TEXT} {PKK}")
+    assert _accepted("TEPCO", "ORG", context) == ["TEPCO", "Tokyo Electric Power Company"]
+    assert _accepted("the Kurdistan Workers' Party", "ORG", context) == [
+        "the Kurdistan Workers' Party", "Kurdistan Workers' Party", "PKK"]
+    assert _accepted("PKK", "ORG", context) == ["PKK"]

@@ -59,10 +59,18 @@ _CUT_OFF = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Bros)\.(?:\s|$)|[a-z]+[\s,;:]")
 def _generators_for(sentence):
     """Every generator for the article's own statements; only quote questions for someone's quoted words;
     none for the tail of a sentence the splitter cut off ('Inc. became known as ...', 'and then ...')."""
-    if _CUT_OFF.match(sentence.text.lstrip()):
+    if _CUT_OFF.match(sentence.text.lstrip()) or _byline(sentence):
         return ()
     quoted = sentence.in_quotation or sentence.text.lstrip().startswith(('"', "“"))
     return (quotes.generate,) if quoted else GENERATORS
+
+
+def _byline(sentence) -> bool:
+    """'VOA's David Gollust reports from the State Department.': who filed the story, not the story."""
+    root = sentence.span.root
+    return root.lemma_ == "report" and root.tag_ == "VBZ" \
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in root.children) \
+        and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.children)
 
 
 def default_bank() -> list[dict[str, list[str]]]:

@@ -127,6 +127,8 @@ def _askable_predicate(predicate: list, sentence, clause: Clause, context: QuizC
         return False  # 'Who came up to bat and Porter stole third base?': a second clause with its own doer
     if _a_state_many_share(clause.verb):
         return False  # "Who was at the show?", "Who is from Gdansk?": others in the story were too
+    if clause.verb.lemma_ in ("decline", "refuse") and any(c.lemma_ == "comment" for c in clause.verb.children):
+        return False  # "Which organisation declined to comment?": saying nothing is no fact of the story
     if any(c.dep_ == "dobj" and c.lemma_ in _SAYS_NOTHING for c in clause.verb.children) \
             and not any(_says_what(g) for c in clause.verb.children for g in (c, *c.children) if c.dep_ != "nsubj"):
         return False  # "Which organisation issued a statement?": several did, and it asks nothing
@@ -278,6 +280,8 @@ def where_question(sentence: Sentence, clause: Clause, context: QuizContext) -> 
         if ent is None or ent.label_ not in PLACE_LABELS or len(list(objects[0].subtree)) != len(ent):
             continue
         label = finer_type(ent.label_, clean_entity(ent.text))
+        if label == "COUNTRY" and _the_story_s_country(clean_entity(ent.text), sentence.article, context):
+            return None  # 'Where have journalists been arrested? Iran' under 'Amnesty calls on Iran to ...'
         stem = _inverted(sentence, clause, context, drop={t.i for t in prep.subtree})
         if stem is None:
             return None
@@ -285,6 +289,13 @@ def where_question(sentence: Sentence, clause: Clause, context: QuizContext) -> 
         return _candidate(sentence, prompt, clean_entity(ent.text), token_span(sentence, ent), "place", label,
                           "wh_where", 0.7)
     return None
+
+
+def _the_story_s_country(country: str, article, context: QuizContext) -> bool:
+    """The country the headline names and the article is about: asking where, the headline answers."""
+    key = name_key(country)
+    return key == name_key(context.main_country(article) or "") \
+        and re.search(rf"\b{re.escape(key)}\b", name_key(article.title or "")) is not None
 
 
 def when_question(sentence: Sentence, clause: Clause, context: QuizContext) -> Candidate | None:
@@ -339,6 +350,8 @@ def how_many_question(sentence: Sentence, clause: Clause, context: QuizContext) 
         noun_tokens = [t for t in noun.subtree if t.i not in dropped]
         if len(noun_tokens) > 6 or any(t.is_punct or t.dep_ in ("appos", "relcl") for t in noun_tokens):
             continue
+        if any(t.dep_ == "conj" and any(c.dep_ in ("det", "nummod") for c in t.children) for t in noun_tokens):
+            continue  # 'seven CIA employees and a Jordanian officer': is the officer among the seven?
         noun_phrase = phrase(noun_tokens, sentence, context)
         if noun.dep_ == "dobj":
             stem = _inverted(sentence, clause, context, drop={t.i for t in noun.subtree})

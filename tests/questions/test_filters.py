@@ -282,3 +282,12 @@ def test_at_most_one_who_is_who_question():
         candidate.sentence = _Sentence()
         candidates.append(candidate)
     assert sum(1 for c in select(candidates, 10, None) if c.kind == "identity") == 1
+
+
+def test_a_byline_gives_no_question(parse_sentences):
+    """'VOA's David Gollust reports from the State Department.' says who filed the story."""
+    from quizgen.pipeline import _generators_for
+
+    sentences, _ = parse_sentences("VOA's David Gollust reports from the State Department. "
+                                   "David Gollust reported the sale of the bombs from the State Department in 2008.")
+    assert _generators_for(sentences[0]) == () and _generators_for(sentences[1]) != ()

@@ -174,6 +174,11 @@ NOTHING = [
     # a share of something unnamed, or a percentage that is no change, is no 'how much'
     ("Nathan Law won 52 percent of the vote in Hong Kong.", "wh_how_much"),
     ("Angela Merkel won 34 percent in the election in Berlin.", "wh_how_much"),
+    # saying nothing is no fact of the story
+    ("The Central Intelligence Agency declined to comment on the reports in Washington.", "wh_subject"),
+    # a count beside something counted apart: is the officer among the seven?
+    ("The bombing at the base in Khost killed seven CIA employees and a Jordanian officer in December.",
+     "wh_how_many"),
     # a misparse ('rates' read as what Myanmar is) gives no question at all
     ("Myanmar is mainly Buddhist and the United Nations rates the Rohingya among the world's most persecuted "
      "groups.", None),
@@ -195,6 +200,23 @@ def test_no_wh_question(parse_sentences, sentence, kind):
     sentences, context = parse_sentences(sentence, OTHERS)
     kinds = {c.kind for c in wh.generate(sentences[0], context)}
     assert (kind not in kinds) if kind else not kinds
+
+
+def test_no_where_for_the_country_the_headline_sets_the_story_in(nlp):
+    """'Where have journalists been arrested? Iran' under 'Amnesty calls on Iran to free journalists'."""
+    from quizgen.ingest import parse_text
+    from quizgen.nlp import parse_many
+    from quizgen.questions.context import QuizContext
+
+    def where(title: str, sentence: str) -> bool:
+        article = parse_text(f"{title}\n\n{sentence} Iran's courts jailed twelve reporters in Tehran. Iran denies "
+                             "holding political prisoners. A reporter from Canada was freed in Iran.")
+        parsed = parse_many([article], nlp)[0]
+        return "wh_where" in {c.kind for c in wh.generate(parsed.sentences[0], QuizContext([parsed], []))}
+
+    assert not where("Amnesty calls on Iran to free journalists", "Dozens of journalists have been arrested in Iran.")
+    assert where("Amnesty calls on Iran to free journalists", "Dozens of journalists have been arrested in Egypt.")
+    assert where("Amnesty calls for journalists to be freed", "Dozens of journalists have been arrested in Iran.")
 
 
 def test_a_reporter_too_long_to_name_gives_no_question(parse_sentences):

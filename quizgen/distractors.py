@@ -31,7 +31,7 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
     elif label == "PERSON" and len(answer.split()) == 1:
         return []  # 'Sombat' among full names stands out: a person named by one word is asked open
     else:
-        shown = _shown_as_one(label, context)
+        shown = _shown_as_one(label, context, candidate.question.kind)
         own = context.same_kind(label, answer, use_bank=False, own_must=shown)
         banked = [o for o in context.same_kind(label, answer, own_must=shown) if o not in own][:10]
         near = _paragraph_distances(candidate)
@@ -54,10 +54,13 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
     return chosen
 
 
-def _shown_as_one(label: str, context: QuizContext):
+def _shown_as_one(label: str, context: QuizContext, kind: str = ""):
     """The test an option of the quiz's own articles must pass to be what the label says, or None: a name
     the tagger only guessed is no person ('Formula Renault', 'Santiago Centro'), and a place must be used
-    as one somewhere ('the cueca' is a dance)."""
+    as one somewhere ('the cueca' is a dance). For who said a quotation, people the articles show saying
+    something: not the late subject of a tribute, nor a newspaper the tagger took for a person."""
+    if label == "PERSON" and kind == "quote_speaker":
+        return lambda name: name_key(name) in context.speakers
     if label == "PERSON":
         return lambda name: name_key(name) in context.attested
     if label in ("GPE_OTHER", "LOC", "FAC"):

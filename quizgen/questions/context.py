@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 from wordfreq import zipf_frequency
 
 from quizgen.nlp import ParsedArticle
+from quizgen.questions.clauses import REPORTING_VERBS
 from quizgen.questions.roles import ROLE_WORDS as _ROLE_WORDS, compatible, role_of
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
@@ -149,6 +150,7 @@ class QuizContext:
     def __post_init__(self) -> None:
         person_names: list[str] = []
         acting: list[str] = []  # people the articles show as people: titled, given a role, doing something
+        speaking: list[str] = []  # people the articles quote or report as saying something
         found_roles: dict[str, str] = {}
         mentions: dict[int, list[str]] = {}
         for parsed in self.parsed:
@@ -171,6 +173,8 @@ class QuizContext:
                             titled, text = without_title(text) != text, without_title(text)
                             if titled or _acts(ent):
                                 acting.append(text)
+                            if _speaks(ent):
+                                speaking.append(text)
                             person_names.append(text)
                             role = role_of(ent)
                             if role:
@@ -181,6 +185,7 @@ class QuizContext:
         self.full_names = _full_names(person_names)
         self.roles = {name_key(self.full_name(name)): role for name, role in found_roles.items()}
         self.attested = {name_key(self.full_name(name)) for name in acting}
+        self.speakers = {name_key(self.full_name(name)) for name in speaking}
         self._all_keys = {name_key(t) for counter in self.entities.values() for t in counter}
         self._main_subjects = {article: _standout(Counter(name_key(self.full_name(t)) for t in texts))
                                for article, texts in mentions.items()}
@@ -536,6 +541,14 @@ def _acts(ent) -> bool:
     while token.dep_ == "conj":  # 'Eden Hazard and Axel Witsel also played'
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
+
+
+def _speaks(ent) -> bool:
+    """A name as the subject of a reporting verb: '..., said Jerzy Buzek', 'Gorbachev told Interfax'."""
+    token = ent.root
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_ in REPORTING_VERBS
 
 
 def _half_of_a_name(ent) -> bool:

@@ -211,3 +211,15 @@ def test_people_shown_acting_are_found_past_many_names_the_tagger_only_guessed(p
         "builders. Carla Dias led the protest against the fares.")
     candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_subject")
     assert sorted(distractors_for(candidate, context)) == ["Carla Dias", "Pedro Nunes", "Rui Costa"]
+
+
+def test_who_said_offers_only_people_the_story_shows_speaking(parse_sentences):
+    """Not the late subject of a tribute nor her husband, who say nothing in it: with fewer than three
+    speakers left the question is asked open."""
+    sentences, context = parse_sentences(
+        "“The world has lost one of the most inspiring human rights defenders,” said Jerzy Buzek in Brussels.",
+        "Yelena Bonner died in Boston on Saturday. She married Andrei Sakharov in 1972. Mikhail Gorbachev said "
+        "she was a remarkable woman. Victoria Nuland told reporters in Washington that Bonner was brave.")
+    (candidate,) = quotes.generate(sentences[0], context)
+    assert candidate.question.answer == "Jerzy Buzek"
+    assert sorted(distractors_for(candidate, context)) == ["Mikhail Gorbachev", "Victoria Nuland"]

@@ -184,6 +184,9 @@ def _part_of_a_name(ent) -> bool:
     if before is not None and doc[ent.start - 1].lower_ in ("at", "of") and before.pos_ == "PROPN" \
             and before.ent_type_ in ("ORG", "FAC"):
         return True
+    if ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].text[:1].isupper() \
+            and not doc[ent.end].ent_type_:
+        return True  # 'in _____ Parganas': the tagger took 'North 24' out of 'North 24 Parganas'
     rest = [t for t in doc[ent.end:ent.end + 3] if t.lower_ != "the"]
     if ent.label_ not in _NUMBER_LABELS and len(rest) >= 2 and rest[0].lower_ == "of" and rest[1].text[:1].isupper():
         return True  # 'the _____ of the Kings': the tagger cut 'Valley' off its name

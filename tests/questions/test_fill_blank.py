@@ -155,6 +155,7 @@ PARTS_OF_NAMES = [
     # a word the tagger cut off its name: 'the _____ of the Kings'
     ("Archaeologists found gold jewellery at the Valley of the Kings burial site in Luxor.", "Valley", True),
     ("Iodine is added to only 10 per cent of Australian salt.", "only 10 per cent", False),
+    ("Tremors were felt in North 24 Parganas and the town of Siliguri.", "North 24", True),
 ]
 
 

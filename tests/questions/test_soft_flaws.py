@@ -98,7 +98,7 @@ TRUE_WITHOUT_FIGURE = [
     ("Prosecutors in Lyon said the inquiry has been a major focus for French media.", True),
     ("Scientists at the University of Leeds warned that the projections for Europe are quite consistent.", True),
     ("Prosecutors in Lyon said the inquiry into the crash has taken 14 months.", False),
-    ("The storm destroyed forty homes in the village of Alba.", False),
+    ("A storm destroyed forty homes in the village of Alba.", False),
     ("The museum in Cairo reopened in 2021.", False),
 ]
 
@@ -108,6 +108,22 @@ def test_a_true_statement_without_a_figure_is_a_soft_flaw(parse_sentences, text,
     reason = _flaw_of(parse_sentences, text, answer="True") or ""
     assert ("no figure" in reason) is flawed, reason
     assert _flaw_of(parse_sentences, text, answer="False") is None  # a changed fact says something either way
+
+
+# 'The sale would ...': which sale? judged over all rounds, 28% of such statements acceptable (54% of others)
+BARE_THE = [
+    ("The sale would be the first of its kind to a Gulf state in 2008.", True),
+    ("The duo decided to join together to help the hackers in 1990.", True),
+    ("The missile tests worried Japan in March 2022.", False),  # 'missile' says which tests
+    ("The government said schools in Rome must pay 422,000 euros.", False),  # one everyone knows
+    ("A storm destroyed forty homes in the village of Alba.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "flawed"), BARE_THE)
+def test_a_statement_opening_with_a_bare_the_is_a_soft_flaw(parse_sentences, text, flawed):
+    reason = _flaw_of(parse_sentences, text, answer="False") or ""
+    assert ("bare 'the'" in reason) is flawed, reason
 
 
 @pytest.mark.parametrize(("text", "typo"), TYPOS)

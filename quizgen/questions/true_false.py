@@ -177,7 +177,7 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "Hanoi restarted its missile tests": a city as the doer is the government, not a place
         original = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
         others = [o for o in context.same_kind(label, original, use_bank=False)
-                  if name_key(o) not in name_key(sentence.text) and (label != "GPE_OTHER" or context.placed[name_key(o)])
+                  if not _named_in(o, sentence.text, label) and (label != "GPE_OTHER" or context.placed[name_key(o)])
                   and not context.nested(original, o)]  # 'in Scotland' for 'in Lochboisdale' is still true
         if not others:
             continue
@@ -187,6 +187,14 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
         return _statement(sentence, tokens, context, replace, attribution, true=False,
                           note=f"it was {original}, not {others[0]}")
     return None
+
+
+def _named_in(name: str, text: str, label: str) -> bool:
+    """The sentence names it already, a person even by surname alone: 'Bush referred to Bush's speech'."""
+    key, words = name_key(name), name_key(text)
+    if key in words:
+        return True
+    return label == "PERSON" and re.search(rf"\b{re.escape(key.split()[-1])}\b", words) is not None
 
 
 def _coordinated(ent) -> bool:
@@ -247,10 +255,18 @@ def _changed_number(ent, sentence) -> str | None:
     if number is None or number.value <= 1 or 1800 <= number.value <= 2100 or number.qualifier in BOUNDS \
             or any(before.endswith(bound) for bound in BOUNDS) or counted_by_a_list(ent.text, sentence.span):
         return None  # 'three organisations, the CCR and the ACLU' would be false on its face
+    if _figures_beside(ent, sentence) >= 2 or any(t.lower_ == "both" for t in sentence.span):
+        return None  # 'dropped by 4,000 from 265,000 to 257,000', 'the three losses were both': sums give it away
     if number.qualifier:
         return number.render(number.value * 2)
     options = [v for v in nearby_values(number, []) if v > 1]
     return number.render(options[0]) if options else None
+
+
+def _figures_beside(ent, sentence) -> int:
+    """How many other counts the sentence gives (years and dates aside)."""
+    return sum(1 for other in sentence.span.ents if other.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
+               and other.start != ent.start and read_number(other.text) is not None)
 
 
 def _statement(sentence, tokens, context, replace, attribution, *, true: bool, note: str) -> Candidate | None:

@@ -70,6 +70,14 @@ NO_NUMBER_CHANGE = [
     "and the American Civil Liberties Union.",
 ]
 
+SUMS = [
+    # the sentence's other figures work a changed count out: a difference, a sum, a 'both'
+    ("The number of excess female deaths dropped by 8,000 from 265,000 in 1990 to 257,000 in 2008.",
+     ("8,000", "265,000", "257,000")),
+    ("Of the twelve jurors chosen in Pittsburgh, seven were men and five were women.", ("twelve", "seven", "five")),
+    ("Roger Federer's two losses in Paris were both against Rafael Nadal.", ("two",)),
+]
+
 NOTHING = [
     "North Korea regularly launches ballistic missiles and had a series of such tests in late 2021.",
     "He said the talks would resume next week.",
@@ -137,6 +145,12 @@ def test_no_swap_of_one_of_two_joined_names(parse_sentences, sentence, names):
     assert "False" not in made or all(name in made["False"].prompt for name in names), made["False"].prompt
 
 
+@pytest.mark.parametrize(("sentence", "counts"), SUMS)
+def test_no_count_changed_that_the_sentence_s_other_figures_work_out(parse_sentences, sentence, counts):
+    made = _statements(parse_sentences, sentence)
+    assert "False" not in made or all(count in made["False"].prompt for count in counts), made
+
+
 @pytest.mark.parametrize("sentence", NO_NUMBER_CHANGE)
 def test_no_number_change_across_a_bound(parse_sentences, sentence):
     assert "False" not in _statements(parse_sentences, sentence)
@@ -145,6 +159,15 @@ def test_no_number_change_across_a_bound(parse_sentences, sentence):
 @pytest.mark.parametrize("sentence", NOTHING)
 def test_no_statement_without_a_named_subject(parse_sentences, sentence):
     assert _statements(parse_sentences, sentence) == {}
+
+
+def test_no_swap_for_someone_the_sentence_names_by_surname(parse_sentences):
+    """'Hugo Chavez referred to Bush's speech' must not become 'George W. Bush referred to Bush's speech'."""
+    sentences, context = parse_sentences(
+        "Hugo Chavez referred to Bush's speech at the United Nations in New York.",
+        "George W. Bush spoke in New York. Hugo Chavez spoke in Caracas.")
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert not any(p.startswith("George W. Bush referred") for p in made), made
 
 
 def test_an_appositive_parsed_short_of_its_end_is_kept_whole(parse_sentences):

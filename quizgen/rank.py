@@ -40,10 +40,12 @@ _OPENS_BACK = re.compile(
     r"|^(Most|Many|Some|Several|All|None|The rest) (were|was|are|is|had|have|of them)\b"
     r"|\bas much\b|\bsuch (documents|cases|claims)\b"
     r"|\b(consequently|as a result|in response|(minutes|moments|hours|days) later|at the time)\b"
-    r"|\ba similar\b"
+    r"|\ba similar\b|\bonce again\b"
     r"|\bthe (next|following|previous|preceding) (\w+ )?(laps?|minutes?|hours?|days?|weeks?|games?|matches|rounds?)\b",
     re.IGNORECASE)
 _COMPARATIVE = re.compile(r"\b(higher|lower|greater|larger|smaller|fewer|better|worse)\b", re.IGNORECASE)
+_UNFINISHED_COMPARISON = re.compile(r"\ba different (?!\w+ (from|to|than)\b)\w+|\bas (high|low|large|small|big|long|much|many|"
+                                    r"likely|good|bad)\b(?!.*\bas\b)", re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
@@ -94,6 +96,10 @@ def rejection(candidate: Candidate) -> str | None:
     if q.type in ("multiple_choice", "short_answer", "fill_blank") \
             and (why := _headline_gives(q, candidate.answer_label, candidate.sentence.article.title)):
         return why
+    if q.type == "true_false" and len(prompt.split()) < 4:
+        return "a statement of under four words ('Suci died.'): it tests nothing"
+    if _demonstrative(prompt, candidate.sentence):
+        return "unresolved pronoun: 'that plan', with the plan in another sentence"
     if q.type == "multiple_choice" and len(q.choices) < (3 if candidate.answer_label == "SOURCE" else 4):
         return "too few distractors"
     return None
@@ -122,8 +128,9 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "a general statement (no one, no place, number or date): guessable without reading"
     if q.type in ("multiple_choice", "short_answer") and _names_nothing(q.prompt):
         return "a short stem that names no one, nothing and no number: many could fit ('Who scored a penalty?')"
-    if _COMPARATIVE.search(outside_quote) and not re.search(r"\bthan\b", outside_quote):
-        return "a comparison without what it compares with ('Which country is higher at 2.2%?')"
+    if (_COMPARATIVE.search(outside_quote) and not re.search(r"\bthan\b", outside_quote)) \
+            or _UNFINISHED_COMPARISON.search(outside_quote):
+        return "a comparison without what it compares with ('Which country is higher at 2.2%?', 'seven times as high')"
     if re.search(r"\brespectively\b", outside_quote):
         return "pairs two lists ('..., respectively'): hard to read as one question"
     if word := _unknown_word(outside_quote):
@@ -133,6 +140,17 @@ def soft_flaw(candidate: Candidate) -> str | None:
         # date and 31% of those without ("The investigation has been a major focus for Brazilian media")
         return "a true statement with no figure to check: often filler, true whatever one read"
     return None
+
+
+def _demonstrative(prompt: str, sentence) -> bool:
+    """'that plan' as the sentence used it ('that' as a determiner, not a conjunction) still in the stem:
+    it points to another sentence ('that night' after the day it names points within the stem)."""
+    span = getattr(sentence, "span", None)
+    if span is None:
+        return False
+    pointers = {f"{t.lower_} {t.head.lower_}" for t in span
+                if t.lower_ == "that" and t.dep_ == "det" and t.head.ent_type_ not in ("DATE", "TIME")}
+    return any(re.search(rf"\b{re.escape(p)}\b", prompt.lower()) for p in pointers)
 
 
 def _opens_with_a_bare_the(prompt: str, sentence) -> bool:

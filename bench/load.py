@@ -183,7 +183,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db, port = Path(tmp) / "load.db", free_port()
-        server = start_server(db, port, Path(tmp) / "instance", attempts=2 * args.students * args.rounds)
+        server = start_server(db, port, Path(tmp) / "instance", attempts=max(1200, 2 * args.students * args.rounds))
         base = f"http://127.0.0.1:{port}"
         try:
             teacher = Teacher(base)

@@ -154,7 +154,7 @@ def _demonstrative(prompt: str, sentence) -> bool:
 
 
 def _opens_with_a_bare_the(prompt: str, sentence) -> bool:
-    """The statement opens with its subject, 'the' and one common noun and nothing to say which
+    """The statement opens with its subject, 'the' and one common noun (or a number) and nothing to say which
     ('The sale would be ...', 'The duo decided ...'; not 'The rescued members', 'The missile tests')."""
     span = getattr(sentence, "span", None)
     if span is None:
@@ -175,7 +175,7 @@ def _restates_headline(statement: str, title: str | None) -> bool:
     return len(headline) >= 4 and len(headline & _content_words(statement)) >= 0.6 * len(headline)
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "COUNTRY", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "GPE_OTHER", "LOC", "COUNTRY", "FAC"})
 
 
 def _headline_gives(q, label: str, title: str | None) -> str | None:
@@ -192,21 +192,21 @@ def _headline_gives(q, label: str, title: str | None) -> str | None:
     setting = rf"\b(in|at|over|near|across|around|off|outside)\s+(the\s+)?([a-z]+\s+)?{re.escape(key)}\b"
     if label in _PLACE_LABELS and re.search(setting, headline):
         return "asks for the place the headline sets the story in"
-    rest = _stems(headline.replace(key, " ")) - _stems(key)
+    rest = _stems(re.sub(rf"\b{re.escape(key)}\b", " ", headline)) - _stems(key)
     shared = rest & _stems(q.prompt)
     if len(rest) >= 2 and shared and len(shared) >= 0.5 * len(rest):
         return "the headline gives the answer: it names who or what did the deed asked about"
     return None
 
 
-_QUANTIFIERS = frozenset("each both all also more most over after than into some".split())
+_FILLER_WORDS = frozenset("each both all also more most over after than into some".split())
 
 
 def _stems(text: str) -> set[str]:
     """Content words and figures with their endings cut ('expelled', 'expels' -> 'expel'), to compare wordings."""
     stems = set()
     for word in re.findall(r"[a-z]{3,}|\d+", text.lower()):
-        if word in _STOPWORDS or word in _QUANTIFIERS:
+        if word in _STOPWORDS or word in _FILLER_WORDS:
             continue
         word = re.sub(r"(?<=\w\w)(ies)$", "y", word)
         word = re.sub(r"(?<=\w\w)(ing|ed|es|s|e)$", "", word)

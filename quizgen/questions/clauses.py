@@ -235,12 +235,15 @@ BACK_POINTING_NOUNS = frozenset(
 
 
 def is_anaphoric(subject) -> bool:
-    """'The pair', 'the agency', 'The President': a definite noun pointing back to someone unnamed.
+    """'The pair', 'the agency', 'The President', 'Sixteen': a definite noun or a bare number pointing back
+    to someone unnamed.
 
     Generic definites ('the police', 'the storm', 'the festival') stand alone and pass.
     """
     if subject.lower_ in PRONOUNS:
         return True
+    if subject.like_num and not any(c.dep_ == "prep" for c in subject.children):
+        return True  # 'Sixteen were non-white': sixteen of the jurors named in another sentence
     if any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "other") for c in subject.children):
         return True  # "Another expert, ...", "Other pro-Beijing candidates ..."
     named = [t for t in subject.subtree if t.pos_ == "PROPN" and t.lower_ not in BACK_POINTING_NOUNS]

@@ -75,6 +75,17 @@ _ORG_WORDS = re.compile(
 _DEFINED_ABBREVIATION = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the|de|du)\s+)*)+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
 
+def _named_by(words: list[str], abbreviation: str) -> str:
+    """Which of the words before '(PKK)' are the name it abbreviates (see ``QuizContext._aliases``)."""
+    starts = [start for start, word in enumerate(words) if word[:1].isupper() and word.lower() not in _STOP]
+    spelled = next((start for start in starts if _spells(" ".join(words[start:]), abbreviation)), None)
+    if spelled is None:
+        spelled = len(words)
+        while spelled > 0 and words[spelled - 1][:1].isupper() and words[spelled - 1].lower() not in _STOP:
+            spelled -= 1
+    return " ".join(words[spelled:])
+
+
 def _spells(name: str, abbreviation: str) -> bool:
     """Whether a name can be what an abbreviation stands for: it starts with the abbreviation's first
     letter and holds its letters in order ('Tokyo Electric Power Company' for TEPCO, 'Ministry of
@@ -345,18 +356,16 @@ class QuizContext:
     def _aliases(self) -> dict[str, dict[str, str]]:
         """Abbreviations the articles define in brackets, both ways, as key -> {key: the article's spelling}:
         'pkk' <-> "kurdistan workers' party". Where the name starts is unsure ('Rebels of the Kurdistan
-        Workers' Party (PKK)'), so each capitalised tail of the words before the bracket leads to the
-        abbreviation; back from the abbreviation only a tail that can spell it ('Party' is no PKK)."""
+        Workers' Party (PKK)'), so it is the longest capitalised tail that can spell the abbreviation, else
+        (an abbreviation of a name in another language) the run of capitalised words before the bracket;
+        a shorter tail is no alias ('Party' is no PKK, and 'Workers' Party' may be Brazil's)."""
         aliases: dict[str, dict[str, str]] = {}
         for parsed in self.parsed:
             for match in _DEFINED_ABBREVIATION.finditer(parsed.article.text):
                 words, short = match.group(1).split(), match.group(2)
-                for start, word in enumerate(words):
-                    if word[:1].isupper():
-                        long = clean_entity(" ".join(words[start:]))
-                        aliases.setdefault(name_key(long), {})[name_key(short)] = short
-                        if _spells(long, short):
-                            aliases.setdefault(name_key(short), {})[name_key(long)] = long
+                long = clean_entity(_named_by(words, short))
+                aliases.setdefault(name_key(long), {})[name_key(short)] = short
+                aliases.setdefault(name_key(short), {})[name_key(long)] = long
         return aliases
 
     def same_kind(self, label: str, exclude: str, use_bank: bool = True, own_must=None) -> list[str]:
@@ -454,7 +463,8 @@ class QuizContext:
         if len(names) != 1:
             return None
         subject = {t.i for c in previous.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        if any(previous.span.doc[i].lower_ in ("he", "she", "they") for i in subject):
+        heads = [t for c in previous.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)]
+        if any(t.lower_ in ("he", "she", "they") for t in heads):
             return None  # 'He and Elaine divorced. He met Cynthia': 'he' is the other one
         person = next(e for e in previous.span.ents if e.label_ == "PERSON")
         # 'He owned a car that once belonged to Jiang Zemin. He funded schools': 'he' is not Jiang Zemin

@@ -117,8 +117,8 @@ def _entity_blank(sentence: Sentence, tokens: list, context) -> Candidate | None
                 continue
             if label not in _NUMBER_LABELS and _given_away(ent, sentence, context):
                 continue
-            if label in _NUMBER_LABELS and counted_by_a_list(ent.text, sentence.span):
-                continue  # 'credited to _____ people, Teresa Shook and Bob Bland'
+            if label in _NUMBER_LABELS and (counted_by_a_list(ent.text, sentence.span) or _worked_out(ent, ents)):
+                continue  # 'credited to _____ people, Teresa Shook and Bob Bland', 'the _____ parties'
             if label not in _NUMBER_LABELS and not context.plausible(
                     finer_type(label, clean_entity(ent.text)), clean_entity(ent.text)):
                 continue
@@ -160,6 +160,18 @@ def _in_a_list(ent) -> bool:
     return any(t.ent_type_ == ent.label_ for t in [*([before] if before is not None else []), *after])
 
 
+def _worked_out(ent, ents) -> bool:
+    """A count the sentence gives away: 'the _____ parties' (the ones just named) or the sum or difference
+    of two of its other counts ('_____ jurors: ten white and one black')."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+        return True
+    number = read_number(ent.text)
+    others = [n.value for e in ents if e.start != ent.start and e.label_ == "CARDINAL"
+              and (n := read_number(e.text)) is not None]
+    return number is not None and any(number.value in (a + b, abs(a - b))
+                                      for i, a in enumerate(others) for b in others[i + 1:])
+
+
 def _in_brackets(span, sentence: Sentence) -> bool:
     before = [t.text for t in sentence.span if t.i < span.start and t.text in "()"]
     return bool(before) and before[-1] == "("
@@ -173,8 +185,8 @@ def _share_of_something(ent) -> bool:
 
 
 def _part_of_a_name(ent) -> bool:
-    """A number or place inside a longer name tests nothing: 'asteroid 25143 _____' (a catalogue
-    number), 'the University of Colorado at _____'."""
+    """A number or name inside a longer name tests nothing: 'asteroid 25143 _____' (a catalogue
+    number), 'the University of Colorado at _____', 'the _____ of the Kings', '_____ Parganas'."""
     doc, head = ent.doc, ent.root.head
     if ent.label_ in ("CARDINAL", "QUANTITY", "DATE") and ent.text.isdigit() and head.pos_ == "PROPN" \
             and head.ent_type_ != "NORP" \
@@ -188,8 +200,9 @@ def _part_of_a_name(ent) -> bool:
             and not doc[ent.end].ent_type_:
         return True  # 'in _____ Parganas': the tagger took 'North 24' out of 'North 24 Parganas'
     rest = [t for t in doc[ent.end:ent.end + 3] if t.lower_ != "the"]
-    if ent.label_ not in _NUMBER_LABELS and len(rest) >= 2 and rest[0].lower_ == "of" and rest[1].text[:1].isupper():
-        return True  # 'the _____ of the Kings': the tagger cut 'Valley' off its name
+    if ent.label_ not in _NUMBER_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+            and len(rest) >= 2 and rest[0].lower_ == "of" and rest[1].text[:1].isupper():
+        return True  # 'the _____ of the Kings': the tagger cut 'Valley' off its name (not 'Barcelona of Spain')
     # '_____ at Boulder' is as much a part of the name
     return ent.label_ == "ORG" and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "at" \
         and doc[ent.end + 1].ent_type_ == "GPE"

@@ -103,7 +103,7 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
         return None
     if any(c.dep_ == "advmod" and c.i < verb.i and c.lower_ != "also" for c in verb.children):
         return None  # 'temporarily did not transfer power', 'effectively did not take control'
-    if any(t.text == "," and t.i > verb.i for t in tokens):
+    if _goes_on_after_a_comma(verb, tokens):
         return None  # 'did not fly to Tanzania, where he will stay three nights': the rest says it did
     auxes = [t for t in verb.children if t.dep_ == "auxpass" and t.i < verb.i]
     replace = {auxes[0].i: f"{auxes[0].text} not"} if auxes else {verb.i: f"did not {verb.lemma_}"}
@@ -113,6 +113,20 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
         denial.prior = 0.5  # a bare denial tests less than a changed fact, and no more than the true copy
         denial.answer_label = "DENIAL"  # the ranker keeps these few: 'did not' again and again is a template
     return denial
+
+
+def _goes_on_after_a_comma(verb, tokens) -> bool:
+    """After the verb, a comma that opens a clause of its own ('..., where he will stay', '..., which
+    carried 300 people', '..., killing two'), not one inside a place or a date ('in Kourou, French Guiana')."""
+    kept = {t.i for t in tokens}
+    for t in tokens:
+        if t.text != "," or t.i <= verb.i or t.i + 1 not in kept:
+            continue
+        after = t.doc[t.i + 1]
+        if after.lower_ in ("where", "which", "who", "whose", "when", "while") or after.tag_ == "VBG" \
+                or after.dep_ in ("relcl", "advcl") or after.head.dep_ in ("relcl", "advcl"):
+            return True
+    return False
 
 
 def _past_event(verb) -> bool:

@@ -281,7 +281,7 @@ def where_question(sentence: Sentence, clause: Clause, context: QuizContext) -> 
             continue
         label = finer_type(ent.label_, clean_entity(ent.text))
         if label == "COUNTRY" and _the_story_s_country(clean_entity(ent.text), sentence.article, context):
-            return None  # 'Where have journalists been arrested? Iran' under 'Amnesty calls on Iran to ...'
+            continue  # 'Where have journalists been arrested? Iran' under 'Amnesty calls on Iran to ...'
         stem = _inverted(sentence, clause, context, drop={t.i for t in prep.subtree})
         if stem is None:
             return None

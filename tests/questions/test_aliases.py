@@ -30,11 +30,13 @@ def test_the_abbreviation_is_an_accepted_answer(parse_sentences):
 PKK = "Rebels of the Kurdistan Workers' Party (PKK) attacked a police post in Hakkari in October 2011."
 
 
-def test_an_abbreviation_keeps_its_spelling_and_leads_back_only_to_a_name_that_spells_it(parse_sentences):
+def test_an_abbreviation_keeps_its_spelling_and_stands_for_the_whole_name_only(parse_sentences):
     """Each is accepted as the article writes it; 'Party' or 'Workers' Party' alone is no PKK (which
-    abbreviates the Kurdish name)."""
+    abbreviates the Kurdish name: the name is the run of capitalised words before the bracket)."""
     _, context = parse_sentences(f"{TEXT} {PKK}")
     assert _accepted("TEPCO", "ORG", context) == ["TEPCO", "Tokyo Electric Power Company"]
     assert _accepted("the Kurdistan Workers' Party", "ORG", context) == [
         "the Kurdistan Workers' Party", "Kurdistan Workers' Party", "PKK"]
-    assert _accepted("PKK", "ORG", context) == ["PKK"]
+    assert _accepted("PKK", "ORG", context) == ["PKK", "Kurdistan Workers' Party"]
+    assert _accepted("Workers' Party", "ORG", context) == ["Workers' Party"]
+    assert not context.same_thing("Workers' Party", "PKK")

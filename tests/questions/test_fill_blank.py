@@ -110,6 +110,11 @@ NOT_BLANKED = [
     ("Other songs nominated in the category were Formation by Beyonce and 7 Years by Lukas Graham in Los Angeles.",
      "7"),
     ("On 80 minutes, Robinho was hauled down by van Bommel in the penalty area of the stadium in Munich.", "80"),
+    # a count the sentence's other figures work out
+    ("The bombing resulted in 270 deaths, including all 259 people on board and eleven people on the ground.",
+     "eleven"),
+    ("The bombing resulted in 270 deaths, including all 259 people on board and eleven people on the ground.",
+     "270"),
     # a name in a list the parse hung on commas
     ("Chelsea fielded a full strength side, including Andriy Shevchenko, Michael Ballack, Didier Drogba, and "
      "skipper John Terry.", "Drogba"),
@@ -156,6 +161,7 @@ PARTS_OF_NAMES = [
     ("Archaeologists found gold jewellery at the Valley of the Kings burial site in Luxor.", "Valley", True),
     ("Iodine is added to only 10 per cent of Australian salt.", "only 10 per cent", False),
     ("Tremors were felt in North 24 Parganas and the town of Siliguri.", "North 24", True),
+    ("Liverpool beat Barcelona of Spain in the final in Madrid.", "Barcelona", False),
 ]
 
 

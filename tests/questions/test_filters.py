@@ -178,11 +178,11 @@ def test_a_statement_the_headline_settles_is_rejected(title, statement, settled)
 HEADLINE_ANSWERS = [
     # (headline, stem, answer, answer label, whether the headline gives the answer)
     ("Canadian still faces public beheading in Saudi Arabia", "Where have 36 people been executed?",
-     "Saudi Arabia", "GPE", True),  # the place the headline sets the story in
+     "Saudi Arabia", "COUNTRY", True),  # the place the headline sets the story in
     ("Massive flooding in China; over 550 thousand evacuated",
      "Which country is engaged in a huge engineering project to move water north?", "China", "COUNTRY", True),
-    ("NATO leaders meet for two day summit in Wales", "Where did NATO leaders hold their summit?", "Wales",
-     "GPE", True),
+    ("NATO leaders meet for two day summit in Wales", "Where did the leaders of 28 countries gather in 2014?",
+     "Wales", "GPE_OTHER", True),
     ("Adele and David Bowie each win five Grammys", "Who posthumously won five Grammys?", "David Bowie",
      "PERSON", True),  # the headline names who did the deed asked about
     ("Formula One driver Jules Bianchi dies aged 25", "Who died on the night of Friday 17 July 2015 at age 25?",

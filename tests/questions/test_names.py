@@ -171,6 +171,12 @@ def test_a_surname_shared_by_relatives_named_as_often_is_the_one_named_first(par
                         for c in made), [(c.question.prompt, c.question.answer) for c in made]
 
 
+def test_he_is_the_subject_whatever_its_relative_clause_says(parse_sentences):
+    before = "John Perry Barlow, who said he loved cattle, moved to Wyoming in 1971."
+    rendered = _rendered(parse_sentences, before, "He founded a digital rights group in San Francisco in 1990.")
+    assert rendered.startswith("John Perry Barlow founded"), rendered
+
+
 def test_he_is_not_the_other_one_of_a_pair(parse_sentences):
     """'He and Elaine divorced in 1995.' names one person, but 'he' in the next sentence is the other."""
     before = "John Perry Barlow married Elaine Parker in 1977. He and Elaine divorced in 1995."

@@ -80,6 +80,8 @@ SUMS = [
 
 NOTHING = [
     "North Korea regularly launches ballistic missiles and had a series of such tests in late 2021.",
+    # a bare number as the subject: sixteen of whom?
+    "Sixteen were non-white and about a dozen were black.",
     "He said the talks would resume next week.",
     "It was the sixth missile test in recent weeks.",
     "The minister said the plan would cost about 3 billion dollars.",
@@ -203,6 +205,9 @@ DENIALS = [
      "Google did not set a 90-day delay before the release of the code in Washington."),
     ("ProtoStar-1 was launched from the spaceport in French Guiana.",
      "ProtoStar-1 was not launched from the spaceport in French Guiana."),
+    # a comma inside a place is no clause going on after the event
+    ("ProtoStar-1 was launched from the spaceport in Kourou, French Guiana.",
+     "ProtoStar-1 was not launched from the spaceport in Kourou, French Guiana."),
 ]
 
 

@@ -197,7 +197,6 @@ def test_a_person_named_by_one_word_is_asked_open(parse_sentences):
     assert distractors_for(candidate, context) == []
 
 
-
 def test_people_shown_acting_are_found_past_many_names_the_tagger_only_guessed(parse_sentences):
     """More names than the twelve candidates kept per question, none shown as a person (only 'fans of'
     them), come first by mentions; the three people who act in the story are still the options."""

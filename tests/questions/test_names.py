@@ -121,7 +121,6 @@ def test_a_place_is_not_taken_for_a_person_of_that_name(parse_sentences):
     assert "Anna Washington" not in rendered, rendered
 
 
-
 def test_an_unclosed_bracket_is_cut_from_a_name():
     from quizgen.questions.context import clean_entity
 

@@ -306,7 +306,6 @@ def test_no_swap_of_a_person_named_with_a_party(parse_sentences):
     assert not any("Lee Cheuk-yan" in p for p in falses), falses
 
 
-
 def test_no_statement_from_a_hedged_clause(parse_sentences):
     sentences, context = parse_sentences("Usually, Internet Explorer is the second browser after Firefox in Germany, "
                                          "but over the past month it has been third.", OTHERS)

@@ -110,7 +110,7 @@ def nearby_values(number: Number, article_numbers: list[float]) -> list[float]:
     value = number.value
     seen = {value}
     out = []
-    low, high = value / 4, value * 4
+    low, high = value / 2.5, value * 2.5  # 16 or 19 months tempt no one for a six-month truce
     whole = value == int(value)
     for other in article_numbers:
         if whole and other != int(other):

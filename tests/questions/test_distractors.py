@@ -62,6 +62,17 @@ def test_numbers_near_the_answer_in_order(parse_sentences):
     assert values == sorted(values) and all(values)
 
 
+def test_the_article_s_other_numbers_are_options_only_near_the_answer(parse_sentences):
+    """16 or 19 months tempt no one for a six-month truce, whatever else the article counts."""
+    sentences, context = parse_sentences(
+        "Hamas and Israel agreed to a truce of six months in Cairo in June 2008.",
+        "Rockets killed 16 people in Sderot. Israel closed 19 crossings. Talks in Cairo lasted eight days.")
+    candidate = next(c for c in fill_blank.generate(sentences[0], context) if c.answer_label == "NUMBER")
+    options = distractors_for(candidate, context)
+    assert len(options) == 3 and not {"16", "19", "sixteen", "nineteen"} & set(options), options
+    assert "eight" in options  # the article's own number near the answer comes first
+
+
 def test_a_bound_is_asked_open(parse_sentences):
     sentences, context = parse_sentences("Fishermen in Aceh rescued over 700 migrants from a sinking boat.")
     candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_how_many")

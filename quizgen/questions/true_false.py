@@ -105,6 +105,8 @@ def _negation_added(sentence, clause, tokens, context) -> Candidate | None:
         return None  # 'temporarily did not transfer power', 'effectively did not take control'
     if _goes_on_after_a_comma(verb, tokens):
         return None  # 'did not fly to Tanzania, where he will stay three nights': the rest says it did
+    if any(c.dep_ == "acomp" for c in verb.children):
+        return None  # 'did not become "very agitated"': a changed mood, not an event, and how far is unsaid
     auxes = [t for t in verb.children if t.dep_ == "auxpass" and t.i < verb.i]
     replace = {auxes[0].i: f"{auxes[0].text} not"} if auxes else {verb.i: f"did not {verb.lemma_}"}
     denial = _statement(sentence, tokens, context, replace, context.attributed(clause), true=False,

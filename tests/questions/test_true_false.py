@@ -197,6 +197,8 @@ NO_DENIAL = [
     "The song Zombie topped the singles charts in various countries.",
     # a comma-set rest after the verb: it goes on as if the event happened
     "George W. Bush flew to Tanzania on Saturday, where he will stay for three nights.",
+    # a changed mood is no event: how far it went is unsaid
+    "Pastor Sean Morris became very agitated during the meeting in Tyler.",
 ]
 
 DENIALS = [

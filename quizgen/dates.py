@@ -79,12 +79,29 @@ def _future(text: str, position: int, end: int) -> bool:
     return False
 
 
+# a weekday before one of these names a thing: 'Sunday variants', 'Friday prayers', 'Sunday school'
+_DAY_NAMED_THINGS = frozenset("edition editions variant variants paper papers newspaper newspapers supplement "
+                              "magazine prayer prayers service services school mass market".split())
+
+
+def _names_a_thing(match: re.Match, text: str) -> bool:
+    """A bare weekday that names something rather than a day: 'the Sunday Times', 'online and Sunday
+    variants', 'Friday prayers'; not 'on Sunday' or 'from Friday theorized'."""
+    if not match.group("weekday") or match.group("on") or match.group("part"):
+        return False
+    following = re.match(r" ([A-Za-z]+)", text[match.end():])
+    return following is not None and (following.group(1)[0].isupper()
+                                      or following.group(1).lower() in _DAY_NAMED_THINGS)
+
+
 def find_times(text: str, anchor: date | None) -> list[TimeRef]:
     """Every relative time phrase in ``text`` that the anchor date resolves, left to right."""
     if anchor is None:
         return []
     refs = []
     for match in _PATTERN.finditer(text):
+        if _names_a_thing(match, text):
+            continue
         ref = _resolve(match, anchor, _future(text, match.start(), match.end()))
         if ref:
             refs.append(ref)
@@ -189,4 +206,7 @@ _BARE_RELATIVE = re.compile(
 
 def has_bare_relative_time(text: str) -> bool:
     """True when the text leans on a relative time a reader can't place without the dateline."""
+    named = [m.span() for m in _PATTERN.finditer(text) if _names_a_thing(m, text)]  # 'the Sunday Times'
+    for start, end in named:
+        text = text[:start] + " " * (end - start) + text[end:]
     return bool(_BARE_RELATIVE.search(text))

@@ -40,7 +40,7 @@ _OPENS_BACK = re.compile(
     r"|^(Most|Many|Some|Several|All|None|The rest) (were|was|are|is|had|have|of them)\b"
     r"|\bas much\b|\bsuch (documents|cases|claims)\b"
     r"|\b(consequently|as a result|in response|(minutes|moments|hours|days) later|at the time)\b"
-    r"|\ba similar\b|\bonce again\b"
+    r"|\ba similar\b|\bonce again\b|^(Immediately|Afterwards|Subsequently|Later), "
     r"|\bthe (next|following|previous|preceding) (\w+ )?(laps?|minutes?|hours?|days?|weeks?|games?|matches|rounds?)\b",
     re.IGNORECASE)
 _COMPARATIVE = re.compile(r"\b(higher|lower|greater|larger|smaller|fewer|better|worse)\b", re.IGNORECASE)

@@ -69,6 +69,12 @@ def test_seed_001_tuesday_and_thursday():
          "almost double the number of attendees in 2021's Pride."),
         ("This year's theme was family.", "2022's theme was family."),
         ("No time here.", "No time here."),
+        # a weekday that names a thing is no day: a paper's edition, a newspaper, a prayer
+        ("Associated Newspapers are behind The Daily Mail and its online and Sunday variants.",
+         "Associated Newspapers are behind The Daily Mail and its online and Sunday variants."),
+        ("The Sunday Times reported the sale.", "The Sunday Times reported the sale."),
+        ("Friday prayers drew thousands to the mosque.", "Friday prayers drew thousands to the mosque."),
+        ("Posts from Friday theorized an attack.", "Posts from Friday 28 January 2022 theorized an attack."),
     ],
 )
 def test_make_explicit(text, explicit):

@@ -71,6 +71,9 @@ def _main_clause(sent, compact: bool) -> Clause | None:
             root = complements[0]
     if root.pos_ not in ("VERB", "AUX"):
         return None
+    subject = _subject(root)
+    if subject is not None and subject.tag_ in ("WDT", "WP"):
+        return None  # '... an action filed in Dublin that also targets Channel 4': 'that' is no one to ask about
     tokens = clause_tokens(root, compact)
     if not tokens or any(_misparsed_verb(t) for t in tokens if t.i != root.i):
         return None
@@ -136,10 +139,13 @@ def clause_tokens(verb, compact: bool = False) -> list:
         if child.dep_ in ("conj", "parataxis") and (child.pos_ in ("VERB", "AUX") or own_subject):
             dropped |= {t.i for t in child.subtree}
             dropped |= {t.i for t in verb.children if t.dep_ == "cc" and t.i < child.i and t.i > verb.i}
-        elif child.dep_ in ("advcl", "advmod", "prep", "npadvmod") and _comma_set(child, verb):
+        elif child.dep_ in ("advcl", "advmod", "prep", "npadvmod") and _comma_set(child, verb) \
+                and child.lower_ not in SCOPE_ADVERBS:
             dropped |= {t.i for t in child.subtree}
-        elif child.dep_ == "relcl":  # a relative clause hung on a verb is misparsed: its noun is elsewhere
-            dropped |= {t.i for t in child.subtree}  # ('arrived in France, ..., who had kept her captive')
+        elif child.dep_ == "relcl" or (child.i > verb.i and _relative(child)):
+            # a relative clause hung on a verb is misparsed: its noun is elsewhere ('arrived in France, ...,
+            # who had kept her captive')
+            dropped |= {t.i for t in child.subtree}
         elif child.dep_ == "mark":
             dropped.add(child.i)
     for token in verb.subtree:
@@ -148,6 +154,18 @@ def clause_tokens(verb, compact: bool = False) -> list:
             dropped |= _with_commas(token)  # 'from Irving, Texas,' inside a kept appositive stays whole
     tokens = [t for t in verb.subtree if t.i not in dropped]
     return _trim(tokens)
+
+
+# 'Traditionally, NASA launched from Florida': without it the clause says something else
+SCOPE_ADVERBS = frozenset("traditionally historically previously formerly originally initially once "
+                          "normally typically generally usually".split())
+
+
+def _relative(clause) -> bool:
+    """A clause whose subject is 'which' or 'who', however the parse labelled it ('..., which stretches
+    from Afghanistan to North Pakistan' read as an adverbial clause of 'hit')."""
+    return clause.dep_ in ("advcl", "ccomp", "conj") and clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children)
 
 
 def _done_to_the_object(token) -> bool:

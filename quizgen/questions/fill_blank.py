@@ -13,7 +13,7 @@ from quizgen.models import Question, Span
 from quizgen.nlp import Sentence
 from quizgen.numbers import read_number, spelled_variants
 from quizgen.questions.base import Candidate, sentence_span
-from quizgen.questions.clauses import counted_by_a_list, is_anaphoric, main_clause
+from quizgen.questions.clauses import SCOPE_ADVERBS, counted_by_a_list, is_anaphoric, main_clause
 from quizgen.questions.context import clean_entity, finer_type, name_key
 from quizgen.questions.stems import finish, fits, phrase_with
 
@@ -56,7 +56,8 @@ def _texts(sentence: Sentence):
 
 def _without_connective(tokens: list) -> list:
     """'However, global warming ...' -> 'global warming ...': a connective points back to the sentence before."""
-    if len(tokens) > 2 and tokens[0].pos_ in ("ADV", "CCONJ") and tokens[1].text == ",":
+    if len(tokens) > 2 and tokens[0].pos_ in ("ADV", "CCONJ") and tokens[1].text == "," \
+            and tokens[0].lower_ not in SCOPE_ADVERBS:  # 'Traditionally, ...' says when the rest held
         return tokens[2:]
     return tokens
 

@@ -98,6 +98,7 @@ SOFT = [
     ("Maternal deaths in India's rural states are seven times as high.", "a comparison without"),
     ("Environmentalist Chalid Muhammad had a different view in Jakarta.", "a comparison without"),
     ("New Zealand once again played Chris Bond and Ryley Batt together in Sydney.", "points back"),
+    ("Immediately, George W. Bush met George Mitchell in Washington.", "points back"),
     ("The government of Argentina was in chaos at the time.", "opens with a word that points back"),
     ("Voters would then choose between the new flag and their current flag early in 2016.", "points to the sentence"),
     ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),

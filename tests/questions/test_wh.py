@@ -296,6 +296,32 @@ def test_a_relative_clause_the_parse_hung_on_the_verb_goes(parse_sentences):
     assert render(clause.tokens, {}) == "Freed hostage Íngrid Betancourt arrived in France today"
 
 
+@pytest.mark.parametrize(("sentence", "clause"), [
+    # 'which stretches ...' belongs to the mountain range the simplified clause leaves out
+    ("A 7.5 magnitude earthquake hit Afghanistan, Pakistan and North India, with its epicenter in the Hindu Kush "
+     "mountain range which stretches from Afghanistan to North Pakistan, causing damage to buildings.",
+     "A 7.5 magnitude earthquake hit Afghanistan, Pakistan and North India"),
+    # 'Traditionally' says when the rest held: without it the clause says something else
+    ("Traditionally, NASA launched interplanetary spacecraft from Cape Canaveral in Florida.",
+     "Traditionally, NASA launched interplanetary spacecraft from Cape Canaveral in Florida"),
+])
+def test_the_clause_keeps_its_meaning(parse_sentences, sentence, clause):
+    from quizgen.questions.clauses import main_clause, render
+
+    sentences, _ = parse_sentences(sentence)
+    assert render(main_clause(sentences[0].span).tokens, {}) == clause
+
+
+def test_a_clause_whose_subject_is_that_or_which_asks_nothing(parse_sentences):
+    """'... a defamation action filed in Dublin that also targets Channel 4': not 'which organisation does
+    that target?'."""
+    sentences, context = parse_sentences(
+        "Irish budget airline Ryanair have added newspaper publishers Associated Newspapers and Mirror Group to "
+        "their legal targets in a High Court defamation action filed yesterday in Dublin that also targets "
+        "Channel 4.")
+    assert not any(" that target" in c.question.prompt for c in wh.generate(sentences[0], context))
+
+
 def test_the_compact_clause_keeps_what_was_done_to_the_object(parse_sentences):
     """'had firewall plates ... confiscated by NASCAR': 'Who had firewall plates?' asks nothing."""
     sentences, context = parse_sentences(

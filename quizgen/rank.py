@@ -44,8 +44,9 @@ _OPENS_BACK = re.compile(
     r"|\bthe (next|following|previous|preceding) (\w+ )?(laps?|minutes?|hours?|days?|weeks?|games?|matches|rounds?)\b",
     re.IGNORECASE)
 _COMPARATIVE = re.compile(r"\b(higher|lower|greater|larger|smaller|fewer|better|worse)\b", re.IGNORECASE)
-_UNFINISHED_COMPARISON = re.compile(r"\ba different (?!\w+ (from|to|than)\b)\w+|\bas (high|low|large|small|big|long|much|many|"
-                                    r"likely|good|bad)\b(?!.*\bas\b)", re.IGNORECASE)
+_UNFINISHED_COMPARISON = re.compile(  # 'a different view', 'seven times as high': from what, as what?
+    r"\ba different (?!\w+ (from|to|than)\b)\w+"
+    r"|\bas (high|low|large|small|big|long|much|many|likely|good|bad)\b(?!.*\bas\b)", re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"

@@ -75,6 +75,7 @@ _ORG_WORDS = re.compile(
 _DEFINED_ABBREVIATION = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the|de|du)\s+)*)+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
 
+
 def _named_by(words: list[str], abbreviation: str) -> str:
     """Which of the words before '(PKK)' are the name it abbreviates (see ``QuizContext._aliases``)."""
     starts = [start for start, word in enumerate(words) if word[:1].isupper() and word.lower() not in _STOP]
@@ -547,18 +548,21 @@ def _acts(ent) -> bool:
     """A name as the subject of a verb ('Weir won', 'Gbagbo was ordered'): a person, where a tagger's
     slip is mostly a place, a body or a prize that things happen in or are won ('at HMP Glasgow',
     'member of Civic Platform', 'won Best Rap Performance')."""
-    token = ent.root
-    while token.dep_ == "conj":  # 'Eden Hazard and Axel Witsel also played'
-        token = token.head
+    token = _past_conjuncts(ent.root)
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
 
 
 def _speaks(ent) -> bool:
     """A name as the subject of a reporting verb: '..., said Jerzy Buzek', 'Gorbachev told Interfax'."""
-    token = ent.root
+    token = _past_conjuncts(ent.root)
+    return token.dep_ == "nsubj" and token.head.lemma_ in REPORTING_VERBS
+
+
+def _past_conjuncts(token):
+    """The first of joined names, which carries their role: 'Eden Hazard' in 'Eden Hazard and Axel Witsel played'."""
     while token.dep_ == "conj":
         token = token.head
-    return token.dep_ == "nsubj" and token.head.lemma_ in REPORTING_VERBS
+    return token
 
 
 def _half_of_a_name(ent) -> bool:

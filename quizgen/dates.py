@@ -172,7 +172,8 @@ def make_explicit(text: str, anchor: date | None) -> str | None:
     for ref in refs:
         possessive = text[ref.end:ref.end + 2] in ("'s", "’s")  # "this year's theme" -> "2007's theme"
         before = text[last:ref.start] if possessive else re.sub(r"(?i)\b(on|in) $", "", text[last:ref.start])
-        after_preposition = re.search(r"(?i)\b(from|since|until|till|by|before|after|through|during|of) $", before)
+        after_preposition = re.search(r"(?i)\b(from|since|until|till|by|before|after|through|during|of|for) $",
+                                      before)  # 'not available for Monday' -> 'for 7 October 2013', no 'on'
         out.append(re.sub(r"(?i)\b(the) $", "", before) if possessive else before)  # 'in last year's' keeps 'in'
         out.append(ref.answer if after_preposition or possessive else ref.explicit)
         last = ref.end

@@ -75,6 +75,8 @@ def test_seed_001_tuesday_and_thursday():
         ("The Sunday Times reported the sale.", "The Sunday Times reported the sale."),
         ("Friday prayers drew thousands to the mosque.", "Friday prayers drew thousands to the mosque."),
         ("Posts from Friday theorized an attack.", "Posts from Friday 28 January 2022 theorized an attack."),
+        # after 'for' the day goes in without 'on'
+        ("Data was not available for Monday.", "Data was not available for Monday 24 January 2022."),
     ],
 )
 def test_make_explicit(text, explicit):

@@ -61,6 +61,8 @@ def _main_clause(sent, compact: bool) -> Clause | None:
         complements = complements or _misattached_complements(root)
         if len(complements) > 1 and any(_subject(c) is None for c in complements):
             return None  # 'revealed that a defector called the Sea Org was persuaded': a clause lost its subject
+        if complements and any(c.dep_ == "auxpass" for c in root.children):
+            return None  # 'Petraeus was told Bahrain sought support': he heard it, and who said it is unsaid
         if complements and not _keeps_frame(_subject(root), _subject(complements[0])):
             reporter = _subject(root)
             if reporter is not None and any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
@@ -248,13 +250,21 @@ BACK_POINTING_NOUNS = frozenset(
     "president minister leader spokesman spokeswoman spokesperson official chairman chief agency team company "
     "firm group man woman boy girl child pair couple family country government party ministry department "
     "organisation organization report reports statement decision move deal plan project study incident attack "
-    "event city town club victim suspect player singer actor author journalist reporter researcher".split()
+    "event city town club victim suspect player singer actor author journalist reporter researcher side "
+    "visitors hosts champions holders".split()
 )
 
 
+def one_of_several(verb) -> bool:
+    """'was a defendant in the Anfal trial', 'is one of the organisers': so were others of the story."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and (c.lower_ == "one" or any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children))
+        for c in verb.children)
+
+
 def is_anaphoric(subject) -> bool:
-    """'The pair', 'the agency', 'The President', 'Sixteen': a definite noun or a bare number pointing back
-    to someone unnamed.
+    """'The pair', 'the agency', 'The President', 'Sixteen', 'The Portuguese': a definite noun, a bare
+    number or a nationality pointing back to someone unnamed.
 
     Generic definites ('the police', 'the storm', 'the festival') stand alone and pass.
     """
@@ -262,6 +272,8 @@ def is_anaphoric(subject) -> bool:
         return True
     if subject.like_num and not any(c.dep_ == "prep" for c in subject.children):
         return True  # 'Sixteen were non-white': sixteen of the jurors named in another sentence
+    if subject.ent_type_ == "NORP" and [c.lower_ for c in subject.children] == ["the"]:
+        return True  # 'The Portuguese ...': Mourinho, named in another sentence
     if any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "other") for c in subject.children):
         return True  # "Another expert, ...", "Other pro-Beijing candidates ..."
     named = [t for t in subject.subtree if t.pos_ == "PROPN" and t.lower_ not in BACK_POINTING_NOUNS]

@@ -197,9 +197,10 @@ def _part_of_a_name(ent) -> bool:
     if before is not None and doc[ent.start - 1].lower_ in ("at", "of") and before.pos_ == "PROPN" \
             and before.ent_type_ in ("ORG", "FAC"):
         return True
-    if ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].text[:1].isupper() \
-            and not doc[ent.end].ent_type_:
-        return True  # 'in _____ Parganas': the tagger took 'North 24' out of 'North 24 Parganas'
+    for neighbour in (doc[ent.end] if ent.end < len(doc) else None, doc[ent.start - 1] if ent.start > 0 else None):
+        if neighbour is not None and neighbour.pos_ == "PROPN" and neighbour.text[:1].isupper() \
+                and not neighbour.ent_type_:
+            return True  # 'in _____ Parganas', 'with Bruno _____': the tagger cut the name in two
     rest = [t for t in doc[ent.end:ent.end + 3] if t.lower_ != "the"]
     if ent.label_ not in _NUMBER_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
             and len(rest) >= 2 and rest[0].lower_ == "of" and rest[1].text[:1].isupper():

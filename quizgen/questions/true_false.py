@@ -8,8 +8,8 @@ from quizgen.models import Question
 from quizgen.nlp import Sentence
 from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
-from quizgen.questions.clauses import (GENDERED, HABITUAL, REPORTING_VERBS, counted_by_a_list, main_clause, past_form,
-                                      quoted_tokens)
+from quizgen.questions.clauses import (GENDERED, HABITUAL, REPORTING_VERBS, counted_by_a_list, main_clause,
+                                      one_of_several, past_form, quoted_tokens)
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
 from quizgen.questions.stems import about_the_reporting, finish, fits, phrase_with, subject_stands_alone
 
@@ -183,8 +183,8 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
                 return _statement(sentence, tokens, context, {ent[0].i: changed, **{t.i: "" for t in ent[1:]}},
                                   attribution, true=False, note=f"the number is {ent.text}, not {changed}")
             continue
-        if not _doer_or_place(ent):
-            continue  # 'reached out to South Korea', 'according to ABC News': others may be true as well
+        if not _doer_or_place(ent) or (ent.root.dep_ == "nsubj" and one_of_several(ent.root.head)):
+            continue  # 'reached out to South Korea', 'was a defendant in the trial': others may be true as well
         if any(char.isdigit() for char in ent.text) or (ent.end < len(doc) and doc[ent.end].text.isdigit()):
             continue  # 'Adam Air Flight 574' is a flight, whatever the tagger calls it: no person or body fits
         label = finer_type(ent.label_, clean_entity(ent.text))

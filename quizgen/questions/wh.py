@@ -10,7 +10,7 @@ from quizgen.nlp import Sentence
 from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
 from quizgen.questions.clauses import (REPORTING_VERBS, Clause, counted_by_a_list, do_support, main_clause,
-                                      past_form, quoted_tokens, third_person)
+                                      one_of_several, past_form, quoted_tokens, third_person)
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
 from quizgen.questions.stems import (about_the_reporting, finish, fits, name_replacements, phrase, phrase_with,
                                      subject_stands_alone)
@@ -166,6 +166,8 @@ def _a_state_many_share(verb) -> bool:
     children = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "advmod", "neg")]
     if verb.lemma_ == "be" and not any(c.dep_ == "attr" for c in children):
         return any(c.dep_ in ("prep", "acomp") for c in children)  # 'was at the show', 'is alive'
+    if one_of_several(verb):
+        return True  # 'had been a defendant in the Anfal trial', 'is one of the organisers': so were others
     if verb.lemma_ in _ORIGIN_VERBS:
         return any(c.dep_ == "prep" and c.lower_ == "from" for c in children)
     if verb.lemma_ == "have":  # but 'had firewall plates confiscated' says what was done

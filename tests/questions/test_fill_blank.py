@@ -171,3 +171,15 @@ def test_a_part_of_a_longer_name_is_never_blanked(nlp, sentence, entity, part):
 
     ent = next(e for e in nlp(sentence).ents if e.text == entity)
     assert _part_of_a_name(ent) is part
+
+
+def test_a_name_the_tagger_cut_after_a_first_name_is_never_blanked(nlp):
+    """In one article the tagger took 'Mars' alone for a place: 'with Bruno _____' is no question."""
+    from spacy.tokens import Span
+
+    from quizgen.questions.fill_blank import _part_of_a_name
+
+    doc = nlp("Coldplay sang Uptown Funk with Bruno Mars in Santa Clara.")
+    mars = next(t.i for t in doc if t.text == "Mars")
+    doc.ents = [Span(doc, mars, mars + 1, label="GPE")]
+    assert _part_of_a_name(doc.ents[0])

@@ -310,6 +310,13 @@ def test_a_byline_gives_no_question(parse_sentences):
     assert _generators_for(sentences[0]) == () and _generators_for(sentences[1]) != ()
 
 
+def test_a_statement_of_two_clauses_joined_by_a_semicolon_is_rejected():
+    statement = _candidate("Barlow is survived by his ex-wife; the couple's three daughters and a granddaughter.",
+                           answer="True", kind="true_false", choices=["True", "False"])
+    asked = _candidate("Who advised the lower court in April 2009; the request was refused?")
+    assert "semicolon" in (rejection(statement) or "") and "semicolon" not in (rejection(asked) or "")
+
+
 def test_a_statement_of_under_four_words_tests_nothing():
     statement = _candidate("Suci died.", answer="True", kind="true_false", choices=["True", "False"])
     assert "under four words" in (rejection(statement) or "")

@@ -52,6 +52,8 @@ TRUE_CASES = [
 ]
 
 NO_SWAP = [
+    # one of several: another person may have been a defendant too
+    "Donald Trump had been a defendant in the fraud trial in New York.",
     # a place inside a description, a name that "her" refers back to
     "Pope Francis met refugees on the island of Lesbos.",
     "Workers at the Ford plant in Detroit went on strike over pay.",

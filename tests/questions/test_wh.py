@@ -174,6 +174,13 @@ NOTHING = [
     # a share of something unnamed, or a percentage that is no change, is no 'how much'
     ("Nathan Law won 52 percent of the vote in Hong Kong.", "wh_how_much"),
     ("Angela Merkel won 34 percent in the election in Berlin.", "wh_how_much"),
+    # one of several: others in the story were defendants too
+    ("Saddam Hussein had been a defendant in the Anfal trial in Baghdad.", "wh_subject"),
+    # heard, not said: who said it is unsaid
+    ("General David Petraeus was told Bahrain sought Egyptian and Saudi support in Manama.", None),
+    # a nationality or 'the side' for a team or a coach named in another sentence
+    ("The Portuguese won his fourth European trophy in Stockholm.", None),
+    ("The English side qualified for the Champions League in Stockholm.", None),
     # saying nothing is no fact of the story
     ("The Central Intelligence Agency declined to comment on the reports in Washington.", "wh_subject"),
     # a count beside something counted apart: is the officer among the seven?

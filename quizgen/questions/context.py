@@ -595,12 +595,14 @@ _FIRM_AFTER = frozenset("inc inc. ltd ltd. corp corp. co. plc gmbh ag".split())
 
 
 def _named_as_a_thing(ent) -> bool:
-    """A name the tagger took for a person that the words around show to be a place or a firm:
-    'the Temple of Taposiris Magna', 'builders PT Hutama Karya', 'Karya Ltd'."""
+    """A name the tagger took for a person that the words around show to be a place, a firm or a work:
+    'the Temple of Taposiris Magna', 'builders PT Hutama Karya', 'Karya Ltd', 'The Good Dinosaur'."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before == "of" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in _THING_OF:
         return True
+    if before == "the":
+        return True  # "Pixar's The Good Dinosaur": a person's name takes no 'the'
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if before in _FIRM_BEFORE or after in _FIRM_AFTER:
         return True

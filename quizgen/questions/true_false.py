@@ -173,6 +173,9 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "Argentina and Mexico defended well": one of two changed reads as nonsense or half true
         if ent.label_ == "PERSON" and any(c.dep_ == "poss" for c in ent.root.children):
             continue  # "Civic Party's Jeremy Tam": another person would not be of that party
+        if ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and (
+                ent.root.head.tag_ == "VBP" or ent.root.head.lower_ in ("are", "were")):
+            continue  # 'Vivienne Tam, ... unveil their collections': one of a list the parse did not join
         if ent.label_ == "PERSON" and any(t.lower_ in GENDERED for t in tokens):
             continue  # "Serena Williams won her first match": another person would not fit "her"
         if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in ("of", "from", ","):

@@ -89,6 +89,8 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
     if label == "PERSON" and not context.plausible("PERSON", name):
         return None  # "Arkham VR", "Castlefrank Road": not people
     first = predicate[0]
+    if label == "PERSON" and (first.tag_ == "VBP" or first.lower_ in ("are", "were")):
+        return None  # 'Mahershala Ali, Naomie Harris, ... are the non-white people': one of a list the parse missed
     replace_first = third_person(first) if first.tag_ == "VBP" or first.lower_ in ("have", "are", "were") else None
     text = phrase(predicate, sentence, context)
     if replace_first:

@@ -195,6 +195,7 @@ def test_a_time_zone_is_no_organisation(parse_sentences):
     ("Fans gathered at St Andrew's Square in Glasgow on Friday.", "St Andrew", True),
     ("Builders PT Hutama Karya finished the bridge in Jakarta.", "Hutama Karya", True),
     ("Mayor Shirley Franklin's office said the city was lucky.", "Shirley Franklin", False),
+    ("Last year, Pixar's The Good Dinosaur also missed the nomination.", "Good Dinosaur", True),  # a film
 ])
 def test_a_name_that_names_a_thing_is_no_person(nlp, text, name, thing):
     """The tagger's 'person' inside a day, a square or a firm's name is no option for 'Who ...?'."""

@@ -174,6 +174,9 @@ NOTHING = [
     # a share of something unnamed, or a percentage that is no change, is no 'how much'
     ("Nathan Law won 52 percent of the vote in Hong Kong.", "wh_how_much"),
     ("Angela Merkel won 34 percent in the election in Berlin.", "wh_how_much"),
+    # a plural verb after a name: the subject is a list the parse did not join
+    ("Mahershala Ali, Naomie Harris, Viola Davis, Dev Patel, and Octavia Spencer are the non-white people who are "
+     "nominated for their supporting roles.", "wh_subject"),
     # one of several: others in the story were defendants too
     ("Saddam Hussein had been a defendant in the Anfal trial in Baghdad.", "wh_subject"),
     # heard, not said: who said it is unsaid

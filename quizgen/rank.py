@@ -20,7 +20,8 @@ from quizgen.questions.clauses import HABITUAL
 from quizgen.questions.context import name_key, same_referent
 from quizgen.questions.stems import fits
 
-_SUBJECT_PRONOUN = re.compile(r"^(?:According to [^,]+, )?(he|she|it|they|we|i|you|this|these|those)\b", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"^(?:According to [^,]+, )?(he|she|it|they|we|i|you|this|that|these|those)\b",
+                              re.IGNORECASE)
 _POINTING_BACK = re.compile(r"\b(this|these|those|him|them)\b(?! (?:week|month|year)\b)"
                             r"|\b(he|she|her|his|hers|they|their|its|it)\b", re.IGNORECASE)
 _POINTING_DEFINITE = re.compile(

@@ -238,8 +238,8 @@ def _blanked(sentence: Sentence, tokens: list, span, focus: str, label: str, con
         span = doc[span.start - 1:span.end]  # "$50,000" is blanked whole
     indefinite = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
     if indefinite:  # "an _____" gives a vowel away and "a(n) _____" reads as a template: the article goes in
-        if label != "TERM":
-            return None
+        if label != "TERM" or doc[span.start - 1].text[:1].isupper():
+            return None  # but '_____ collision' keyed 'A midair' opens the sentence with a blank article
         span = doc[span.start - 1:span.end]
     if span.end < len(doc) and doc[span.end].text in ("'", "’", "'s", "’s"):
         return None  # "the geographical _____' seats"

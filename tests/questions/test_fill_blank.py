@@ -115,6 +115,8 @@ NOT_BLANKED = [
      "eleven"),
     ("The bombing resulted in 270 deaths, including all 259 people on board and eleven people on the ground.",
      "270"),
+    # a key term whose article opens the sentence: '_____ collision' keyed 'A midair'
+    ("A midair collision has been narrowly averted between two commercial airliners over Indiana.", "midair"),
     # a name in a list the parse hung on commas
     ("Chelsea fielded a full strength side, including Andriy Shevchenko, Michael Ballack, Didier Drogba, and "
      "skipper John Terry.", "Drogba"),

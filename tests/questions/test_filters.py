@@ -31,6 +31,7 @@ REJECTED = [
     ("When did her first album reach number one in Canada?", "unresolved pronoun"),
     ("Who was arrested after leaving its elite group the Sea Org?", "unresolved pronoun"),
     ("According to the agency, he lauded the factory?", "unresolved pronoun"),
+    ("According to the study, that is _____ children annually.", "unresolved pronoun"),
     ("Which organisation announced his death?", "unresolved pronoun"),
     ("What did the court give her father in June?", "unresolved pronoun"),
     ("Who told the BBC that it was named \"as a joke\"?", "unresolved pronoun"),

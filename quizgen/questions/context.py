@@ -353,6 +353,23 @@ class QuizContext:
         for the Kurdistan Workers' Party."""
         return self._aliases.get(name_key(clean_entity(name)), {})
 
+    def sides(self, name: str) -> set[str]:
+        """The countries, nations and bodies named in the same sentences as a person, as keys: the sides
+        a person is on in a match or a dispute ('Marcus Berg' with Sweden, 'Harry Kane' with England)."""
+        return self._sides.get(name_key(self.full_name(name)), set())
+
+    @cached_property
+    def _sides(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for parsed in self.parsed:
+            for sentence in parsed.sentences:
+                ents = sentence.span.ents
+                groups = side_keys(ents)
+                for ent in ents:
+                    if ent.label_ == "PERSON":
+                        found.setdefault(name_key(self.full_name(ent.text)), set()).update(groups)
+        return found
+
     @cached_property
     def _aliases(self) -> dict[str, dict[str, str]]:
         """Abbreviations the articles define in brackets, both ways, as key -> {key: the article's spelling}:
@@ -470,6 +487,13 @@ class QuizContext:
         person = next(e for e in previous.span.ents if e.label_ == "PERSON")
         # 'He owned a car that once belonged to Jiang Zemin. He funded schools': 'he' is not Jiang Zemin
         return next(iter(names.values())) if person.root.i in subject else None
+
+
+def side_keys(ents) -> set[str]:
+    """The nations and bodies among some entities that could be a side (a team, a party, a country in a
+    dispute), as keys: not a place something happened in ('detained in Pyongyang')."""
+    return {name_key(clean_entity(e.text)) for e in ents if e.label_ in ("NORP", "ORG") or (
+        e.label_ == "GPE" and not (e.start > 0 and e.doc[e.start - 1].lower_ in PLACE_PREPOSITIONS))}
 
 
 PLACE_PREPOSITIONS = frozenset("in at to from near into across outside around toward towards".split())

@@ -10,7 +10,7 @@ from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
 from quizgen.questions.clauses import (GENDERED, HABITUAL, REPORTING_VERBS, counted_by_a_list, main_clause,
                                       one_of_several, past_form, quoted_tokens)
-from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, with_article
+from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, side_keys, with_article
 from quizgen.questions.stems import about_the_reporting, finish, fits, phrase_with, subject_stands_alone
 
 MIN_CLAUSE_TOKENS = 6
@@ -196,8 +196,10 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "Hanoi restarted its missile tests": a city as the doer is the government, not a place
         original = context.full_name(ent.text) if ent.label_ == "PERSON" else clean_entity(ent.text)
         others = [o for o in context.same_kind(label, original, use_bank=False)
-                  if not _named_in(o, sentence.text, label) and (label != "GPE_OTHER" or context.placed[name_key(o)])
-                  and not context.nested(original, o)]  # 'in Scotland' for 'in Lochboisdale' is still true
+                  if not _named_in(o, sentence.text, label)
+                  and (label != "GPE_OTHER" and ent.root.dep_ != "pobj" or context.placed[name_key(o)])
+                  and not context.nested(original, o)  # 'in Scotland' for 'in Lochboisdale' is still true
+                  and (label != "PERSON" or _on_a_side_named(o, sentence, context))]
         if not others:
             continue
         replacement = others[0] if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else with_article(others[0])
@@ -206,6 +208,13 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
         return _statement(sentence, tokens, context, replace, attribution, true=False,
                           note=f"it was {original}, not {others[0]}")
     return None
+
+
+def _on_a_side_named(person: str, sentence, context) -> bool:
+    """Whether a person swapped in is ever named with a country, nation or body the sentence names: 'Harry
+    Kane missed a chance to put Sweden in the lead' is absurd, 'Andreas Granqvist ...' is plainly false."""
+    named = side_keys(sentence.span.ents)
+    return not named or bool(named & context.sides(person))
 
 
 def _named_in(name: str, text: str, label: str) -> bool:

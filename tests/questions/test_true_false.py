@@ -181,6 +181,25 @@ def test_no_swap_for_one_of_a_list_the_parse_did_not_join(nlp):
     assert made and not any(" unveil " in p and not p.startswith("Among") for p in made), made
 
 
+def test_a_person_swapped_in_is_on_a_side_the_sentence_names(parse_sentences):
+    """'Harry Kane missed a chance to put Sweden in the lead' is absurd to anyone who read the report;
+    another Swedish player makes a plainly false statement."""
+    sentences, context = parse_sentences(
+        "Marcus Berg missed a chance to put Sweden in the lead against South Korea.",
+        "Harry Kane scored twice for England against Tunisia. Andreas Granqvist scored a penalty for Sweden.")
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context) if c.question.answer == "False"]
+    assert made and not any(p.startswith("Harry Kane") for p in made), made
+
+
+def test_a_place_swapped_in_is_one_the_story_uses_as_a_place(parse_sentences):
+    """'John Clark appeared at The Prison Service' is no place: a body named only as a doer is no swap."""
+    sentences, context = parse_sentences(
+        "John Clark appeared at Glasgow Sheriff Court charged with murdering his cellmate in March 2014.",
+        "The Scottish Prison Service confirmed the death. Police officers were called to HMP Barlinnie.")
+    made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
+    assert not any("at The Scottish Prison Service" in p or "at the Scottish Prison Service" in p for p in made), made
+
+
 def test_no_swap_for_someone_the_sentence_names_by_surname(parse_sentences):
     """'Hugo Chavez referred to Bush's speech' must not become 'George W. Bush referred to Bush's speech'."""
     sentences, context = parse_sentences(

@@ -32,8 +32,8 @@ def distractors_for(candidate: Candidate, context: QuizContext) -> list[str]:
         return []  # 'Sombat' among full names stands out: a person named by one word is asked open
     else:
         shown = _shown_as_one(label, context, candidate.question.kind)
-        own = context.same_kind(label, answer, use_bank=False, own_must=shown)
-        banked = [o for o in context.same_kind(label, answer, own_must=shown) if o not in own][:10]
+        own, banked = context.own_and_banked(label, answer, own_must=shown)
+        banked = banked[:10]
         near = _paragraph_distances(candidate)
         pool = sorted(own, key=lambda o: (near(o), length_gap(o, answer))) + \
             sorted(banked, key=lambda o: length_gap(o, answer))

@@ -391,7 +391,16 @@ class QuizContext:
         then names from bank articles about the same story (sharing several names with this quiz).
         People of another known role are left out: an expert is no option for a leader. ``own_must``,
         a test of a name, is what the quiz's own names must also pass (the bank keeps no sentences to test)."""
-        out: list[str] = []
+        return [name for name, _ in self._same_kind(label, exclude, use_bank, own_must)]
+
+    def own_and_banked(self, label: str, exclude: str, own_must=None) -> tuple[list[str], list[str]]:
+        """``same_kind`` in one pass, split into the quiz's own names and the bank's."""
+        found = self._same_kind(label, exclude, True, own_must)
+        return [name for name, banked in found if not banked], [name for name, banked in found if banked]
+
+    def _same_kind(self, label: str, exclude: str, use_bank: bool, own_must) -> list[tuple[str, bool]]:
+        """(name, whether it comes from the bank) for ``same_kind``."""
+        out: list[tuple[str, bool]] = []
         own = [self.full_name(t) if label == "PERSON" else t
                for t, _ in self.entities.get(label, Counter()).most_common() if self.plausible(label, t)]
         if own_must is not None:
@@ -399,15 +408,15 @@ class QuizContext:
         banked = [t for t in self._bank_names(label) if self.plausible(label, t)] if use_bank else []
         answer_role = self.role(exclude) if label == "PERSON" else None
         facility = bool(_PLACE_WORD.search(exclude))
-        for name in own + banked:
+        for name, from_bank in [(n, False) for n in own] + [(n, True) for n in banked]:
             if len(out) >= MAX_OPTIONS:
                 break
             if label == "PERSON" and not compatible(answer_role, self.role(name)):
                 continue
             if label in ("ORG", "ORG_MEDIA") and bool(_PLACE_WORD.search(name)) != facility:
                 continue  # "Johnson Space Center" is a site, not a body like NASA
-            if not self.same_thing(name, exclude) and not any(self.same_thing(name, o) for o in out):
-                out.append(name)
+            if not self.same_thing(name, exclude) and not any(self.same_thing(name, o) for o, _ in out):
+                out.append((name, from_bank))
         return out
 
     def fuller_mention(self, sentence, noun) -> str | None:

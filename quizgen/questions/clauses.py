@@ -255,6 +255,11 @@ BACK_POINTING_NOUNS = frozenset(
 )
 
 
+def plural_verb(token) -> bool:
+    """'unveil', 'are', 'were': after one person's name, a sign of a list the parse did not join."""
+    return token.tag_ == "VBP" or token.lower_ in ("are", "were")
+
+
 def one_of_several(verb) -> bool:
     """'was a defendant in the Anfal trial', 'is one of the organisers': so were others of the story."""
     return verb.lemma_ == "be" and any(

@@ -9,7 +9,7 @@ from quizgen.nlp import Sentence
 from quizgen.numbers import nearby_values, read_number
 from quizgen.questions.base import Candidate, sentence_span
 from quizgen.questions.clauses import (GENDERED, HABITUAL, REPORTING_VERBS, counted_by_a_list, main_clause,
-                                      one_of_several, past_form, quoted_tokens)
+                                      one_of_several, past_form, plural_verb, quoted_tokens)
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, name_key, side_keys, with_article
 from quizgen.questions.stems import about_the_reporting, finish, fits, phrase_with, subject_stands_alone
 
@@ -173,8 +173,7 @@ def _entity_swapped(sentence, tokens, context, attribution: str | None) -> Candi
             continue  # "Argentina and Mexico defended well": one of two changed reads as nonsense or half true
         if ent.label_ == "PERSON" and any(c.dep_ == "poss" for c in ent.root.children):
             continue  # "Civic Party's Jeremy Tam": another person would not be of that party
-        if ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and (
-                ent.root.head.tag_ == "VBP" or ent.root.head.lower_ in ("are", "were")):
+        if ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and plural_verb(ent.root.head):
             continue  # 'Vivienne Tam, ... unveil their collections': one of a list the parse did not join
         if ent.label_ == "PERSON" and any(t.lower_ in GENDERED for t in tokens):
             continue  # "Serena Williams won her first match": another person would not fit "her"

@@ -10,7 +10,7 @@ from quizgen.nlp import Sentence
 from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
 from quizgen.questions.clauses import (REPORTING_VERBS, Clause, counted_by_a_list, do_support, main_clause,
-                                      one_of_several, past_form, quoted_tokens, third_person)
+                                      one_of_several, past_form, plural_verb, quoted_tokens, third_person)
 from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
 from quizgen.questions.stems import (about_the_reporting, finish, fits, name_replacements, phrase, phrase_with,
                                      subject_stands_alone)
@@ -89,7 +89,7 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
     if label == "PERSON" and not context.plausible("PERSON", name):
         return None  # "Arkham VR", "Castlefrank Road": not people
     first = predicate[0]
-    if label == "PERSON" and (first.tag_ == "VBP" or first.lower_ in ("are", "were")):
+    if label == "PERSON" and plural_verb(first):
         return None  # 'Mahershala Ali, Naomie Harris, ... are the non-white people': one of a list the parse missed
     replace_first = third_person(first) if first.tag_ == "VBP" or first.lower_ in ("have", "are", "were") else None
     text = phrase(predicate, sentence, context)

@@ -402,8 +402,10 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
     loosen step by step only to fill a short quiz: first each kind is capped, true/false kept even,
     statements at most three in ten and true ones one in ten; then the caps go; then statements make
     four in ten; then true and false may lean further apart; last, two questions may share a sentence
-    if neither gives the other away, more true statements may come, and two in ten questions with a
-    soft flaw (see ``soft_flaw``) may come in. No pass keys one answer twice.
+    if neither gives the other away, more true statements may come, and questions with a soft flaw
+    (see ``soft_flaw``) may come in, two in ten at most and only while the quiz has fewer than half its
+    count: a short article gets a short quiz rather than one padded with questions to fix. No pass keys
+    one answer twice.
     """
     jitter = random.Random(seed) if seed is not None else None
     ranked = sorted(
@@ -423,8 +425,11 @@ def select(candidates: list[Candidate], count: int, seed: int | None) -> list[Ca
         for candidate in ranked:
             if len(chosen) >= count:
                 break
-            if candidate.soft_flaw and (number < len(passes) or _soft_flaws(chosen) >= max(1, count // 5)):
-                continue  # a teacher fixes one or two such stems, not half a quiz
+            if candidate.soft_flaw and (number < len(passes) or _soft_flaws(chosen) >= max(1, count // 5)
+                                        or len(chosen) >= (count + 1) // 2):
+                # judged over all rounds: 46% of such questions acceptable and 22% unacceptable, against
+                # 64% and 15% for the others; a teacher fixes one or two in a short quiz, not a full one
+                continue
             if candidate not in chosen and _fits(candidate, chosen, count, **rules):
                 chosen.append(candidate)
     _vary_kinds(ranked, chosen)

@@ -259,6 +259,27 @@ def test_at_most_two_in_ten_questions_with_a_soft_flaw():
     assert sum(1 for c in select(flawed, 10, None) if c.soft_flaw) == 2
 
 
+@pytest.mark.parametrize(("clean", "flawed_kept"), [
+    (0, 2),  # nothing better: two to fix, not ten
+    (3, 2),  # three sound questions: two soft-flawed ones make the quiz half its count
+    (4, 1),  # four: one makes five
+    (5, 0),  # half the count already: the quiz stops short rather than take one to fix
+    (8, 0),
+])
+def test_soft_flaws_only_fill_a_quiz_shorter_than_half_its_count(clean, flawed_kept):
+    from quizgen.rank import select
+
+    candidates = []
+    for n in range(clean + 6):
+        candidate = _candidate(f"Who visited the site in Region {n} on the day?", answer=f"Person {n}")
+        candidate.sentence = _Sentence()
+        candidate.soft_flaw = "a definite description that points back" if n >= clean else None
+        candidates.append(candidate)
+    chosen = select(candidates, 10, None)
+    assert sum(1 for c in chosen if c.soft_flaw) == flawed_kept
+    assert len(chosen) == min(10, clean + flawed_kept)
+
+
 def test_at_most_two_who_said_questions():
     from quizgen.rank import select
 

@@ -11,7 +11,7 @@ from wordfreq import zipf_frequency
 
 from quizgen.nlp import ParsedArticle
 from quizgen.questions.clauses import REPORTING_VERBS
-from quizgen.questions.roles import ROLE_WORDS as _ROLE_WORDS, compatible, role_of
+from quizgen.questions.roles import ROLE_WORDS as _ROLE_WORDS, compatible, role_of, role_word
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -28,6 +28,12 @@ def clean_entity(text: str) -> str:
 TITLES = frozenset(
     "taoiseach constable assistant deputy detective sergeant inspector superintendent commissioner mr mrs ms dr "
     "sir dame lord lady judge justice rep sen gov prime former colonel lieutenant".split()) | frozenset(_ROLE_WORDS)
+
+
+# titles that stand before a name ('President Jacob Zuma', 'Governor Chris Christie'), so that a bare
+# 'the President' can be said in full
+NAMEABLE_TITLES = frozenset("president king queen prince princess governor mayor judge general senator "
+                            "chancellor premier pope ambassador sheriff".split())
 
 
 def without_title(name: str) -> str:
@@ -155,6 +161,7 @@ class QuizContext:
     _lemma_mentions: dict = field(default_factory=dict)  # (article, lemma) -> mentions_of's answer
     _mentions_named: dict = field(default_factory=dict)
     _mentions_first: dict = field(default_factory=dict)
+    _titled: dict = field(default_factory=dict)  # article -> title word -> the people it names with it
     surnames: set[str] = field(default_factory=set)
     placed: Counter = field(default_factory=Counter)  # names used after 'in', 'at', 'to': places
     within: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # place -> places it lies in
@@ -468,6 +475,36 @@ class QuizContext:
                         first.setdefault(token.lemma_.lower(), sentence.index)
             self._mentions_first[key] = first
         return self._mentions_first[key]
+
+    def titled(self, sentence, title) -> str | None:
+        """Who a bare 'the President' or 'the governor' is: 'President Jacob Zuma', when the article gives
+        that title to one person only and named them before this sentence. None for a title the article
+        gives to two people, or to no one named."""
+        word = title.lower_
+        if word not in NAMEABLE_TITLES:
+            return None
+        holders = self._title_holders(sentence.article).get(word, [])
+        if len({name for _, name in holders}) != 1 or holders[0][0] >= sentence.index:
+            return None
+        return f"{word.capitalize()} {holders[0][1]}"
+
+    def _title_holders(self, article) -> dict[str, list[tuple[int, str]]]:
+        """title word -> (sentence index, full name) for each person the article names with that title."""
+        key = id(article)
+        if key not in self._titled:
+            found: dict[str, list[tuple[int, str]]] = {}
+            parsed = self._parsed_of(article)
+            for sentence in parsed.sentences if parsed else []:
+                for ent in sentence.span.ents:
+                    if ent.label_ != "PERSON":
+                        continue
+                    inside = ent[0].lower_ if len(ent) > 1 and ent[0].lower_ in NAMEABLE_TITLES else None
+                    word = inside or role_word(ent)
+                    if word in NAMEABLE_TITLES:
+                        name = self.full_name(without_title(clean_entity(ent.text)))
+                        found.setdefault(word, []).append((sentence.index, name))
+            self._titled[key] = found
+        return self._titled[key]
 
     def antecedent(self, sentence, pronoun) -> str | None:
         """The person 'he' or 'she' stands for: the one person the sentence before names, if just one.

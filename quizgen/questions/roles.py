@@ -22,18 +22,25 @@ ROLE_WORDS = frozenset(_WORD_TO_GROUP)
 
 def role_of(ent) -> str | None:
     """The role group a sentence gives a person entity, from a title before the name or an appositive."""
+    word = role_word(ent)
+    return _WORD_TO_GROUP[word] if word else None
+
+
+def role_word(ent) -> str | None:
+    """The role word a sentence gives a person entity, from a title before the name ('President' before
+    'Jacob Zuma') or an appositive ('Jacob Zuma, the president')."""
     doc = ent.doc
     for token in reversed(doc[max(ent.sent.start, ent.start - 4):ent.start]):
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON"):
             break
         if token.lower_ in _WORD_TO_GROUP:
-            return _WORD_TO_GROUP[token.lower_]
+            return token.lower_
     for child in ent.root.children:
         if child.dep_ == "appos" and child.lower_ in _WORD_TO_GROUP:
-            return _WORD_TO_GROUP[child.lower_]
+            return child.lower_
     head = ent.root.head
     if ent.root.dep_ == "appos" and head.lower_ in _WORD_TO_GROUP:
-        return _WORD_TO_GROUP[head.lower_]
+        return head.lower_
     return None
 
 

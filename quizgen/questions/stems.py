@@ -7,7 +7,8 @@ import re
 from quizgen.dates import make_explicit
 from quizgen.nlp import Sentence
 from quizgen.questions.clauses import is_anaphoric, quoted_tokens, render
-from quizgen.questions.context import PLACE_PREPOSITIONS, QuizContext, clean_entity, finer_type, name_key
+from quizgen.questions.context import (PLACE_PREPOSITIONS, QuizContext, clean_entity, finer_type, looks_like_organisation,
+                                       name_key)
 
 
 MAX_STEM_WORDS = 32
@@ -67,6 +68,13 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
             replace[children[0].i] = ""
             replace[token.i] = fuller
             expanded.add(token.lemma_)
+    for token in sentence.span:  # 'the President' -> 'President Jacob Zuma', the one the article named
+        children = list(token.lefts)
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and [c.lower_ for c in children] == ["the"] \
+                and not any(c.dep_ == "prep" for c in token.rights) and (titled := context.titled(sentence, token)):
+            replace[children[0].i] = ""
+            replace[token.i] = titled
+    replace.update(_spelled_out_abbreviations(sentence, context, replace))
     in_names = {t.i for ent in sentence.span.ents for t in ent}
     for token in sentence.span:  # a surname the tagger missed: "Basya said ..."
         if token.pos_ == "PROPN" and token.i not in in_names and token.dep_ != "compound" and token.i not in replace \
@@ -86,6 +94,45 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
             for token in ent[1:]:
                 replace[token.i] = ""
     return replace
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,8}")  # 'RPG', not 'SpaceX', which is better known than its long name
+_DETERMINERS = frozenset("the a an this that its their his her our 's ’s".split())
+
+
+def _spelled_out_abbreviations(sentence: Sentence, context: QuizContext, replace: dict[int, str]) -> dict[int, str]:
+    """An abbreviation the article defined earlier, spelled out where the sentence uses it first: 'the RPG
+    survey' -> 'the Ryanair Pilots Group survey', 'MOM has ordered' -> 'the Ministry of Manpower has
+    ordered'; 'Ministry of Manpower (MOM)' when it comes again. Not inside a quotation or a hyphenated
+    word, nor where the sentence spells it out itself."""
+    spelled: dict[int, str] = {}
+    quoted = quoted_tokens(list(sentence.span))
+    said = name_key(sentence.text)
+    seen: set[str] = set()
+    for token in sentence.span:
+        if not _ABBREVIATION.fullmatch(token.text) or token.i in quoted or token.i in replace:
+            continue
+        longs = [long for key, long in context.aliases_of(token.text).items() if len(long) > len(token.text)]
+        if not longs or token.text in seen:
+            continue
+        long = max(longs, key=len)
+        if name_key(long) in said or _in_brackets(token):
+            continue
+        seen.add(token.text)
+        before = token.doc[token.i - 1] if token.i > sentence.span.start else None
+        if before is not None and not before.whitespace_:
+            continue  # 'non-NPT countries'
+        the = "the " if token.dep_ != "compound" and (before is None or before.lower_ not in _DETERMINERS) \
+            and looks_like_organisation(long) else ""  # 'African Union soldiers', 'the Ministry of Manpower has'
+        again = sum(t.text == token.text for t in sentence.span) > 1
+        spelled[token.i] = f"{the}{long} ({token.text})" if again else f"{the}{long}"
+    return spelled
+
+
+def _in_brackets(token) -> bool:
+    """'(MOM)' right after the name it abbreviates."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
 
 
 def _given_as_a_name(token) -> bool:

@@ -254,3 +254,72 @@ def test_a_name_the_tagger_cut_in_two_is_no_person(parse_sentences):
                                  "Masahiro Okamura of Japan finished third.")
     assert not context.plausible("PERSON", "Elkin Alonso") and not context.plausible("PERSON", "Serna Moreno")
     assert context.plausible("PERSON", "Masahiro Okamura")
+
+
+SPELLED_OUT = [
+    # an abbreviation the article defined is spelled out where a stem uses it: a student may not know it
+    ("Goss is a member of Ryanair Pilots Group (RPG), a union.",
+     "The RPG survey found that 90% of pilots were worried.", "The Ryanair Pilots Group survey"),
+    # a body named alone takes 'the'; one used as a modifier does not
+    ("The Ministry of Manpower (MOM) inspected the aquarium in Singapore.",
+     "MOM has ordered a halt to animal transfers.", "the Ministry of Manpower has ordered"),
+    ("Troops of the African Union (AU) patrol Mogadishu.",
+     "Two AU soldiers died in a mortar attack in March.", "Two African Union soldiers"),
+    # used twice in the sentence: the long name once, with the short one after it for the second
+    ("Troops of the African Union (AU) patrol Mogadishu.",
+     "Two AU soldiers died in a mortar attack on an AU clinic.", "African Union (AU) soldiers"),
+]
+
+NOT_SPELLED_OUT = [
+    # someone's own words stay as said
+    ("The Ministry of Manpower (MOM) inspected the aquarium in Singapore.",
+     'Chan said: "MOM has ordered a halt to animal transfers."', "Ministry"),
+    # part of a hyphenated word
+    ("India has not signed the Nuclear Non-Proliferation Treaty (NPT).",
+     "Australia will sell uranium to non-NPT countries such as India.", "Treaty"),
+    # an abbreviation the article never defines stays as it is
+    ("Goss is a pilot for Ryanair in Dublin.", "The RPG survey found that 90% of pilots were worried.", "Group"),
+]
+
+
+@pytest.mark.parametrize(("before", "sentence", "spelled"), SPELLED_OUT)
+def test_a_defined_abbreviation_is_spelled_out(parse_sentences, before, sentence, spelled):
+    assert spelled in _rendered(parse_sentences, before, sentence)
+
+
+@pytest.mark.parametrize(("before", "sentence", "never"), NOT_SPELLED_OUT)
+def test_an_abbreviation_stays_where_spelling_it_out_would_change_words(parse_sentences, before, sentence, never):
+    assert never not in _rendered(parse_sentences, before, sentence)
+
+
+TITLED = [
+    # a bare title the article gave one person before: that person, titled
+    ("President Jacob Zuma spoke to students in Durban on Monday.",
+     "The President's comments were published in a local newspaper.", "President Jacob Zuma's comments"),
+    ("Bahrain's King Hamad met ministers from Saudi Arabia in Manama.",
+     "The King welcomed the talks with India.", "King Hamad welcomed"),
+    ("Governor Chris Christie closed the state beaches in New Jersey.",
+     "Photographers found the governor on a closed beach in July.", "Governor Chris Christie on"),
+]
+
+NOT_TITLED = [
+    # two people with the title: 'the President' could be either
+    ("President Barack Obama met President Hu Jintao in Beijing.", "The President praised the talks in March.",
+     "Obama"),
+    # the president of something else
+    ("President Jacob Zuma met bankers in Durban.", "The president of the bank praised the talks in March.",
+     "Zuma"),
+    # no one named with the title
+    ("Talks between the two countries ended in Beijing.", "The President praised the talks in March.", "Beijing"),
+]
+
+
+@pytest.mark.parametrize(("before", "sentence", "titled"), TITLED)
+def test_a_bare_title_names_the_one_person_the_article_gave_it(parse_sentences, before, sentence, titled):
+    assert titled in _rendered(parse_sentences, before, sentence)
+
+
+@pytest.mark.parametrize(("before", "sentence", "never"), NOT_TITLED)
+def test_a_bare_title_stays_when_it_could_be_anyone(parse_sentences, before, sentence, never):
+    rendered = _rendered(parse_sentences, before, sentence)
+    assert never not in rendered and rendered.startswith("The "), rendered

@@ -44,6 +44,11 @@ _OPENS_BACK = re.compile(
     r"|\ba similar\b|\bonce again\b|^(Immediately|Afterwards|Subsequently|Later), "
     r"|\bthe (next|following|previous|preceding) (\w+ )?(laps?|minutes?|hours?|days?|weeks?|games?|matches|rounds?)\b",
     re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(  # 'The remaining four satellites', 'None of the twelve', 'The 69-year-old': which?
+    r"^(?:According to [^,]+, )?(?:(?:None|Each|All|Both|Some|Most|Many|Several|One|Two|Three) of |Of )?"
+    r"[Tt]he (?:remaining |other |last |first )?"
+    r"(?:(?!(?:1[89]|20)\d\d\b)\d+%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)"
+    r"(?:-year-old)?\b(?![-.,]\d|-)")
 _COMPARATIVE = re.compile(r"\b(higher|lower|greater|larger|smaller|fewer|better|worse)\b", re.IGNORECASE)
 _UNFINISHED_COMPARISON = re.compile(  # 'a different view', 'seven times as high': from what, as what?
     r"\ba different (?!\w+ (from|to|than)\b)\w+"
@@ -119,6 +124,8 @@ def soft_flaw(candidate: Candidate) -> str | None:
         return "a definite description that points back ('the boy', 'the game')"
     if _OPENS_BACK.search(outside_quote):
         return "opens with a word that points back ('Both countries', 'Other candidates')"
+    if _COUNTED_BEFORE.search(q.prompt):
+        return "opens with a group counted before ('The remaining four satellites', 'None of the twelve')"
     if q.type in ("true_false", "fill_blank") and _opens_with_a_bare_the(q.prompt, candidate.sentence):
         # judged over all rounds: 28% of such statements acceptable and 49% unacceptable, against 54% and 21%
         return "opens with a bare 'the' and a noun ('The sale would ...', 'The duo decided ...'): which one?"

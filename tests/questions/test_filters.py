@@ -105,6 +105,13 @@ SOFT = [
     ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),
     ("Which country tested a cruise missile and a warhead on Tuesday 25 January 2022 and on Thursday 27 January "
      "2022, respectively?", "respectively"),
+    # a group the article counted before: which satellites, which twelve, which 69-year-old?
+    ("The remaining four satellites were prograde in March 2014.", "counted before"),
+    ("None of the twelve had ever received any sort of dental care in Kansas.", "counted before"),
+    ("The 69-year-old served _____ years after being linked to the 2002 Bali bombings.", "counted before"),
+    ("The 18% average puts Indian female control of earnings equal to that in _____.", "counted before"),
+    ("According to Turkey's news service, the five Turkish army officers were arrested in Istanbul.",
+     "counted before"),
 ]
 
 
@@ -113,6 +120,10 @@ NOT_SOFT = [
     "As many as 80,000 people marched through Seoul in June.",
     "Environmentalist Chalid Muhammad had a different view from the minister in Jakarta.",
     "Maternal deaths in India are seven times as high as in Sri Lanka.",
+    # a year, a magnitude or a measure names which one
+    "The 2014 Games are the first Paralympics for Russia's wheelchair curling team in Sochi.",
+    "The 8.6 quake off Sumatra was followed by a quake measuring 8.2 on the Richter Scale.",
+    "The 131-page report by Environment Canada was found on Castlefrank Road in Kanata.",
 ]
 
 

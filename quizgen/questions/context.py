@@ -402,11 +402,13 @@ class QuizContext:
 
     def own_and_banked(self, label: str, exclude: str, own_must=None) -> tuple[list[str], list[str]]:
         """``same_kind`` in one pass, split into the quiz's own names and the bank's."""
-        found = self._same_kind(label, exclude, True, own_must)
+        found = self._same_kind(label, exclude, True, own_must, strict_roles=True)
         return [name for name, banked in found if not banked], [name for name, banked in found if banked]
 
-    def _same_kind(self, label: str, exclude: str, use_bank: bool, own_must) -> list[tuple[str, bool]]:
-        """(name, whether it comes from the bank) for ``same_kind``."""
+    def _same_kind(self, label: str, exclude: str, use_bank: bool, own_must,
+                   strict_roles: bool = False) -> list[tuple[str, bool]]:
+        """(name, whether it comes from the bank) for ``same_kind``; ``strict_roles`` (for options) keeps
+        only people of the answer's role, or of none when it has none."""
         out: list[tuple[str, bool]] = []
         own = [self.full_name(t) if label == "PERSON" else t
                for t, _ in self.entities.get(label, Counter()).most_common() if self.plausible(label, t)]
@@ -418,7 +420,7 @@ class QuizContext:
         for name, from_bank in [(n, False) for n in own] + [(n, True) for n in banked]:
             if len(out) >= MAX_OPTIONS:
                 break
-            if label == "PERSON" and not compatible(answer_role, self.role(name)):
+            if label == "PERSON" and not compatible(answer_role, self.role(name), strict_roles):
                 continue
             if label in ("ORG", "ORG_MEDIA") and bool(_PLACE_WORD.search(name)) != facility:
                 continue  # "Johnson Space Center" is a site, not a body like NASA

@@ -44,6 +44,10 @@ def role_word(ent) -> str | None:
     return None
 
 
-def compatible(answer_role: str | None, option_role: str | None) -> bool:
-    """A person may stand in for another unless the story gives them different roles."""
+def compatible(answer_role: str | None, option_role: str | None, strict: bool = False) -> bool:
+    """A person may stand in for another unless the story gives them different roles; ``strict``, only one
+    of the same role, or one the story gives no role to for one it gives none to (two ministers are no
+    options for the boy killed in a school fight)."""
+    if strict:
+        return answer_role == option_role
     return answer_role is None or option_role is None or answer_role == option_role

@@ -20,10 +20,23 @@ def _subject_candidate(parse_sentences, text: str, extra: str = ""):
 def test_people_for_a_person_leaders_for_a_leader(parse_sentences):
     candidate, context = _subject_candidate(
         parse_sentences, "North Korean leader Kim Jong Un visited a munitions factory in Pyongyang.",
-        "Moon Jae-in met former US President Donald Trump in Seoul. President Joe Biden spoke in Washington. "
+        "President Emmanuel Macron met former US President Donald Trump in Seoul. President Joe Biden spoke in Washington. "
         "Korea expert Bruce Bennett spoke to VOA in Santa Monica.")
     options = distractors_for(candidate, context)
-    assert set(options) == {"Donald Trump", "Moon Jae-in", "Joe Biden"}  # no expert, no place
+    assert set(options) == {"Donald Trump", "Emmanuel Macron", "Joe Biden"}  # no expert, no place
+
+
+def test_no_official_for_someone_the_story_gives_no_role(parse_sentences):
+    """Judged over all rounds, 'who' options were absurd in 38% of option sets: ministers offered as the boy
+    killed in a school fight. Someone the story gives no role gets options given none either."""
+    candidate, context = _subject_candidate(
+        parse_sentences, "Munzer Al-Hiraki was killed in an after-school fight in Riyadh in January.",
+        "Foreign Affairs Minister Lawrence Cannon spoke in Ottawa. Minister Stockwell Day met families in Ottawa. "
+        "Mohamed Kohail wrote to Stephen Harper in March. Sultan Kohail was held in Riyadh. "
+        "Ahmed Nasser saw the fight in Riyadh.")
+    options = distractors_for(candidate, context)
+    assert "Lawrence Cannon" not in options and "Stockwell Day" not in options, options
+    assert "Mohamed Kohail" in options, options
 
 
 def test_no_variant_of_the_answer_and_nothing_the_stem_names(parse_sentences):
@@ -179,7 +192,7 @@ def test_people_the_story_shows_acting_come_before_a_name_the_tagger_only_guesse
     """'Kutai Kartanegara' (a regency the tagger calls a person) is no option while people who said or did
     something in the story are left."""
     story = ("Residents of Kutai Kartanegara mourned the victims. Governor Awang Faroek Ishak said rescuers found "
-             "20 bodies. President Susilo Bambang Yudhoyono ordered an inquiry. Bambang Widaryatmo led the rescue.")
+             "20 bodies. President Susilo Bambang Yudhoyono ordered an inquiry. Mayor Bambang Widaryatmo led the rescue.")
     sentences, context = parse_sentences(
         "Health minister Endang Rahayu Sedyaningsih visited survivors in Parikesit Hospital.", story)
     candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_subject")
@@ -216,8 +229,8 @@ def test_people_shown_acting_are_found_past_many_names_the_tagger_only_guessed(p
              "Ana Oliveira", "Rosa Martins")
     listing = " ".join(f"Fans of {n} cheered. Fans of {n} sang." for n in names)
     sentences, context = parse_sentences(
-        "Mayor Ana Lopes opened the new tram line in Lisbon on Monday.",
-        f"{listing} Engineer Rui Costa said the line cost 40 million euros. Minister Pedro Nunes praised the "
+        "Ana Lopes opened the new tram line in Lisbon on Monday.",
+        f"{listing} Engineer Rui Costa said the line cost 40 million euros. Pedro Nunes praised the "
         "builders. Carla Dias led the protest against the fares.")
     candidate = next(c for c in wh.generate(sentences[0], context) if c.kind == "wh_subject")
     assert sorted(distractors_for(candidate, context)) == ["Carla Dias", "Pedro Nunes", "Rui Costa"]

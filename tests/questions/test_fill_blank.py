@@ -120,6 +120,9 @@ NOT_BLANKED = [
     # a name in a list the parse hung on commas
     ("Chelsea fielded a full strength side, including Andriy Shevchenko, Michael Ballack, Didier Drogba, and "
      "skipper John Terry.", "Drogba"),
+    # the place in someone's title: guessable, and beside the point of the sentence
+    ("According to Alex Salmond, First Minister of Scotland, the inquiry into the bombing is closed.", "Scotland"),
+    ("Jalal Talabani told the Romanian ambassador to Baghdad that he was concerned about the hostages.", "Baghdad"),
     # a clock's time zone is no name, whatever the tagger says
     ("The collision happened at about 2:35 am local time (0735 UTC) at a switching yard in Cayce, South Carolina.",
      "UTC"),

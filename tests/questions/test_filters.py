@@ -44,6 +44,8 @@ REJECTED = [
     ("The hashtag on Twitter, had become an international phenomenon.", "cut out before its verb"),
     ("Who said, \"We urge the governments of the region to work together, \"?", "editorial"),
     ("[...] in the meantime our deals are already yielding benefits.", "editorial"),
+    # a quotation cut out after a comma leaves its marks behind
+    ('Some people called for the withdrawal of Romanian troops from Iraq,!"!"', "editorial"),
     ("Who said the sentence was \"dangerous\" ((it)) and \"ideological\"?", "editorial"),
     ("Who met the the president in Hanoi?", "doubled word"),
     ("How many shots did low - Ghana have to Peru's two - the game?", "dashes"),

@@ -260,6 +260,16 @@ def test_a_main_actor_named_beside_the_same_fact_gives_the_answer_away(stem, giv
     assert _reveals(asker, answered) is gives_away
 
 
+def test_who_is_who_only_fills_a_short_quiz():
+    """'Who is Vladimir Putin?' (the Russian President): a title the world knows, others' titles as options."""
+    candidate = _candidate("Who is Vladimir Putin?", answer="the Russian President", kind="multiple_choice",
+                           choices=["the Russian President", "the British Prime Minister", "a British actor",
+                                    "the U.S. President"])
+    candidate.question.kind = "identity"
+    assert rejection(candidate) is None
+    assert "Who is X?" in soft_flaw(candidate)
+
+
 def test_at_most_two_in_ten_questions_with_a_soft_flaw():
     from quizgen.rank import select
 

@@ -214,15 +214,26 @@ _OFFICES = frozenset("minister president governor mayor ambassador king queen se
                      "senator envoy consul representative".split())
 
 
+def _called_a_capital(ent) -> bool:
+    """The sentence calls the place a capital, just before it or in an appositive after it."""
+    doc = ent.doc
+    before = doc[max(ent.sent.start, ent.start - 4):ent.start]
+    after = doc[ent.end:min(ent.sent.end, ent.end + 4)]
+    return any(t.lemma_.lower() == "capital" for t in before) or (
+        len(after) > 1 and after[0].text == "," and any(t.lemma_.lower() == "capital" for t in after[1:]))
+
+
 def _given_away(ent, sentence: Sentence, context) -> bool:
     """A name that tests nothing: in the headline, after its title ('President _____'), before a noun it
     modifies, a news outlet, the place in someone's title ('First Minister of _____', 'ambassador to
-    _____'), or the article's main subject."""
+    _____'), a place the sentence calls a capital, or the article's main subject."""
     name = name_key(clean_entity(ent.text))
     doc = ent.doc
     if ent.label_ in ("GPE", "LOC") and ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "to") \
             and doc[ent.start - 2].lemma_.lower() in _OFFICES:
         return True  # judged over all rounds: 2 of 12 such blanks acceptable, 7 unacceptable
+    if ent.label_ in ("GPE", "LOC") and _called_a_capital(ent):
+        return True  # 'the capital city of _____', '_____, the capital of Thailand': world knowledge
     if finer_type(ent.label_, clean_entity(ent.text)) == "ORG_MEDIA" or ent.root.dep_ == "compound":
         return True  # the outlet that reports the news; "_____ President Barack Obama"
     if name and name in name_key(sentence.article.title or ""):

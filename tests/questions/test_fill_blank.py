@@ -123,6 +123,10 @@ NOT_BLANKED = [
     # the place in someone's title: guessable, and beside the point of the sentence
     ("According to Alex Salmond, First Minister of Scotland, the inquiry into the bombing is closed.", "Scotland"),
     ("Jalal Talabani told the Romanian ambassador to Baghdad that he was concerned about the hostages.", "Baghdad"),
+    # a capital, called one: world knowledge fills it
+    ("Use of the gesture as a form of protest began in Bangkok, the capital of Thailand, in May.", "Bangkok"),
+    ("Pillay praised the government for allowing a U.N. base in the capital city of Tripoli in April.", "Tripoli"),
+    ("A state helicopter shuttled the governor between the park and the state capital, Trenton.", "Trenton"),
     # a clock's time zone is no name, whatever the tagger says
     ("The collision happened at about 2:35 am local time (0735 UTC) at a switching yard in Cayce, South Carolina.",
      "UTC"),

@@ -528,13 +528,23 @@ class QuizContext:
                  for e in previous.span.ents if e.label_ == "PERSON"}
         if len(names) != 1:
             return None
-        subject = {t.i for c in previous.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         heads = [t for c in previous.span.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)]
         if any(t.lower_ in ("he", "she", "they") for t in heads):
             return None  # 'He and Elaine divorced. He met Cynthia': 'he' is the other one
         person = next(e for e in previous.span.ents if e.label_ == "PERSON")
-        # 'He owned a car that once belonged to Jiang Zemin. He funded schools': 'he' is not Jiang Zemin
-        return next(iter(names.values())) if person.root.i in subject else None
+        # 'He owned a car that once belonged to Jiang Zemin. He funded schools': 'he' is not Jiang Zemin;
+        # 'Martin, best known for theories about Barack Obama, ran in 1988. He received 19 votes': nor Obama
+        return next(iter(names.values())) if _in_the_subject(person.root, heads) else None
+
+
+def _in_the_subject(token, heads) -> bool:
+    """Whether a token belongs to the subject itself ('Former deputy director ... Hussein Rashid Mohammed',
+    'The Biden administration'), not to a clause inside it ('Martin, best known for theories about Obama')."""
+    while token.i not in {h.i for h in heads}:
+        if token.dep_ in ("acl", "relcl", "advcl", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def side_keys(ents) -> set[str]:

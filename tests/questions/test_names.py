@@ -176,6 +176,23 @@ def test_he_is_the_subject_whatever_its_relative_clause_says(parse_sentences):
     assert rendered.startswith("John Perry Barlow founded"), rendered
 
 
+def test_he_is_not_a_person_named_in_a_clause_inside_the_subject(parse_sentences):
+    """'Martin' (the tagger's no person) is the subject; Barack Obama is named inside its clause."""
+    before = ("Martin, best known for spreading multiple conspiracy theories concerning the birth and religion of "
+              "U.S. President Barack Obama, previously ran for the Democratic Party presidential nomination in 1988.")
+    rendered = _rendered(parse_sentences, before, "In 2012, he received a total of 19 votes in the New Hampshire "
+                         "Primary.")
+    assert "Obama" not in rendered, rendered
+
+
+def test_he_is_the_person_a_title_and_its_office_lead_up_to(parse_sentences):
+    """The parse hangs the name on 'director of operations for ...': it is still the subject's name."""
+    before = ("Former deputy director of operations for the Iraqi Armed Forces Hussein Rashid Mohammed was "
+              "sentenced to death in Baghdad.")
+    rendered = _rendered(parse_sentences, before, "He interrupted the judge during the reading of the verdict.")
+    assert rendered.startswith("Hussein Rashid Mohammed interrupted"), rendered
+
+
 def test_he_is_not_the_other_one_of_a_pair(parse_sentences):
     """'He and Elaine divorced in 1995.' names one person, but 'he' in the next sentence is the other."""
     before = "John Perry Barlow married Elaine Parker in 1977. He and Elaine divorced in 1995."

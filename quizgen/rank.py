@@ -525,12 +525,21 @@ def _conflicts(candidate: Candidate, chosen: list[Candidate], shared: bool = Fal
 
 
 def _same_answer(one: Candidate, other: Candidate) -> bool:
-    """The same thing keyed twice: a name under any of its forms, or the very same words otherwise."""
+    """The same thing keyed twice: a name under any of its forms, or the very same words otherwise; or
+    the count a false statement changed, asked again ('Six soldiers were killed' beside 'How many
+    soldiers were killed? thirteen')."""
     if "true_false" in (one.question.type, other.question.type):
-        return False
+        tested = [c.changed if c.question.type == "true_false" else c.question.answer for c in (one, other)]
+        return None not in tested and _same_count(*tested)
     if {one.answer_label, other.answer_label} & {"SOURCE", "STATEMENT", "DENIAL"}:
         return one.question.answer.casefold() == other.question.answer.casefold()
     return same_referent(one.question.answer, other.question.answer, True)
+
+
+def _same_count(one: str, other: str) -> bool:
+    """'thirteen' and '13'."""
+    a, b = read_number(one), read_number(other)
+    return a is not None and b is not None and a.value == b.value
 
 
 def _reveals(asker: Candidate, answered: Candidate) -> bool:

@@ -21,6 +21,7 @@ class Candidate:
     prior: float = 0.5  # how good this kind of question tends to be
     also_cites: list[Span] = field(default_factory=list)
     soft_flaw: str | None = None  # set by the ranker: usable only when nothing better is left
+    changed: str | None = None  # the count a false statement changed, as the article gives it ('thirteen')
 
     @property
     def kind(self) -> str:

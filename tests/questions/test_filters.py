@@ -260,6 +260,24 @@ def test_a_main_actor_named_beside_the_same_fact_gives_the_answer_away(stem, giv
     assert _reveals(asker, answered) is gives_away
 
 
+@pytest.mark.parametrize(("changed", "asked", "clash"), [
+    ("thirteen", "thirteen", True),  # 'Six soldiers were killed' (false) beside 'How many soldiers were killed?'
+    ("13", "thirteen", True),
+    ("thirteen", "over 500", False),  # another count of the story: two facts
+])
+def test_a_false_statement_and_a_question_on_the_count_it_changed_are_one_fact(changed, asked, clash):
+    from quizgen.rank import _conflicts
+
+    statement = _candidate("Six Israeli soldiers were killed in Gaza on Sunday 20 July 2014.", answer="False",
+                           kind="true_false")
+    statement.changed = changed
+    statement.sentence = _Sentence()
+    question = _candidate("How many Israeli soldiers were reported killed in the Gaza Strip?", answer=asked,
+                          kind="multiple_choice")
+    question.sentence = _Sentence()
+    assert _conflicts(statement, [question]) is clash
+
+
 def test_who_is_who_only_fills_a_short_quiz():
     """'Who is Vladimir Putin?' (the Russian President): a title the world knows, others' titles as options."""
     candidate = _candidate("Who is Vladimir Putin?", answer="the Russian President", kind="multiple_choice",

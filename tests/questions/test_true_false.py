@@ -406,3 +406,11 @@ def test_a_source_named_only_by_a_date_is_no_attribution(parse_sentences):
                                          "workers to leave the factory in Neuquen.")
     made = [c.question.prompt for c in true_false.generate(sentences[0], context)]
     assert made and not any("According to At least" in p for p in made), made
+
+
+def test_a_changed_count_remembers_the_article_s_count(parse_sentences):
+    """The ranker keeps 'Six soldiers were killed' (false) out of a quiz that asks how many were."""
+    sentences, context = parse_sentences("Thirteen Israeli soldiers were killed in the Gaza Strip on Sunday.", OTHERS)
+    made = true_false.generate(sentences[0], context)
+    false = [c for c in made if c.question.answer == "False"]
+    assert false and false[0].changed == "Thirteen", [(c.question.prompt, c.changed) for c in made]

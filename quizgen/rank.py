@@ -28,7 +28,8 @@ _POINTING_DEFINITE = re.compile(
     r"\b[Tt]he (boy|girl|boys|girls|man|woman|men|women|game|match|constituency|ban|finals?|team|pair|agency|"
     r"company|group|incident|attack|deal|plan|project|study|report|statement|decision|competition|contest|"
     r"video|site|website|document|date|case|ruling|forms|idea|law|request|broadcasts|scheme|measure|policy|"
-    r"proposal)"
+    r"proposal|event|crisis|region|bill|news|rush|claims?|movie|film|seat|remarks|comments|crew|programme|program|"
+    r"criticism|offen[cs]e|letter|collaboration|move)"
     r"\b(?!\s+(of|in|at|for|that|which|who|where|between)\b)(?!['’]s? \w+ (of|in))")
 _QUOTED_CLAIM = re.compile(r"[“\"](\S+\s+){3,}\S+?[”\"]")  # four words or more in quotation marks
 _POINTING_ADVERB = re.compile(

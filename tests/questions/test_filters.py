@@ -107,6 +107,11 @@ SOFT = [
     ("Various local fan organizations were there in a charitable capacity.", "points to the sentence"),
     ("Which country tested a cruise missile and a warhead on Tuesday 25 January 2022 and on Thursday 27 January "
      "2022, respectively?", "respectively"),
+    # an event, a thing or words the article told of before: which remarks, which crisis, which crew?
+    ("According to U.N. Ambassador John Bolton, the remarks warrant a response from Caracas.", "points back"),
+    ("How many students died in the rush near the gate in Delhi?", "points back"),
+    ("How many major ISS components will the crew install in March 2008?", "points back"),
+    ("Cannons were fired in Kathmandu in April 2015 to spread the news.", "points back"),
     # a group the article counted before: which satellites, which twelve, which 69-year-old?
     ("The remaining four satellites were prograde in March 2014.", "counted before"),
     ("None of the twelve had ever received any sort of dental care in Kansas.", "counted before"),
@@ -122,6 +127,8 @@ NOT_SOFT = [
     "As many as 80,000 people marched through Seoul in June.",
     "Environmentalist Chalid Muhammad had a different view from the minister in Jakarta.",
     "Maternal deaths in India are seven times as high as in Sri Lanka.",
+    # the words that say which: 'the crisis in Darfur', 'the event of the year'
+    "Kofi Annan is leading the panel trying to mediate the crisis in Darfur.",
     # a year, a magnitude or a measure names which one
     "The 2014 Games are the first Paralympics for Russia's wheelchair curling team in Sochi.",
     "The 8.6 quake off Sumatra was followed by a quake measuring 8.2 on the Richter Scale.",

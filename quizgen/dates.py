@@ -46,10 +46,12 @@ def _previous_month(day: date) -> tuple[date, date]:
     return last.replace(day=1), last
 
 
-def _weekday(name: str, anchor: date, future: bool) -> date:
+def _weekday(name: str, anchor: date, future: bool, next_week: bool = False) -> date:
+    """The weekday nearest the anchor on the side the tense says: the anchor itself when it is that day
+    ('would be closed on Sunday' in a report dated Sunday), unless 'next' says the week after."""
     target = WEEKDAYS.index(name.lower())
     if future:
-        return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        return anchor + timedelta(days=(target - anchor.weekday()) % 7 or (7 if next_week else 0))
     return anchor - timedelta(days=(anchor.weekday() - target) % 7)
 
 
@@ -73,6 +75,8 @@ def _future(text: str, position: int, end: int) -> bool:
     before = re.split(r"[,;:]| and | but ", text[max(0, position - 60):position])[-1]
     if _FUTURE_CUES.search(before):
         return True
+    if text[end:end + 2] in ("'s", "’s"):
+        return False  # "Sunday night's bombings will hurt ...": the day of a thing, not of the 'will'
     if before.strip() in ("", "on", "On"):
         after = re.split(r"[;:]|\b(?:said|says|told|announced|reported|added|stated)\b", text[end:end + 60])[0]
         return bool(_FUTURE_CUES.search(after))
@@ -113,7 +117,7 @@ def _resolve(match: re.Match, anchor: date, future: bool) -> TimeRef | None:
     start, end = match.span()
     if match.group("weekday"):
         qualifier = (match.group("on") or "").lower()
-        day = _weekday(match.group("weekday"), anchor, future or qualifier == "next")
+        day = _weekday(match.group("weekday"), anchor, future or qualifier == "next", qualifier == "next")
         if qualifier == "last" and day == anchor:
             day -= timedelta(days=7)
         when = f"{match.group('weekday').capitalize()} {day_label(day)}"

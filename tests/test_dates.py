@@ -122,6 +122,12 @@ def test_bare_relative_time_detection(text, bare):
         ("North Korea said on Tuesday it would bolster its defenses.", date(2015, 9, 22)),
         ("Kim, who will travel to Seoul, met Trump on Monday.", date(2015, 9, 21)),
         ("They will meet on Monday.", date(2015, 9, 28)),
+        # a possessive day names when a thing happened, whatever the verb after it
+        ("Monday night's bombings will hurt the tourist trade.", date(2015, 9, 21)),
+        ("Monday's vote would decide the seat.", date(2015, 9, 21)),
+        # the report's own weekday is that day, looking ahead or back; 'next' is the week after
+        ("The embassy would be closed on Tuesday.", date(2015, 9, 22)),
+        ("The embassy will reopen next Tuesday.", date(2015, 9, 29)),
     ],
 )
 def test_future_only_from_the_phrases_own_clause(text, day):

@@ -54,7 +54,8 @@ _COMPARATIVE = re.compile(r"\b(higher|lower|greater|larger|smaller|fewer|better|
 _UNFINISHED_COMPARISON = re.compile(  # 'a different view', 'seven times as high': from what, as what?
     r"\ba different (?!\w+ (from|to|than)\b)\w+"
     r"|\bas (high|low|large|small|big|long|much|many|likely|good|bad)\b(?!.*\bas\b)", re.IGNORECASE)
-_EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]|[,;:]\s*[!?]")  # ', "Troops out!"' cut to ',!"
+# brackets, a cut quotation ('..., "?'), and the marks one leaves behind (', "Troops out!"' cut to ',!"')
+_EDITORIAL = re.compile(r"\[|\]|\(\(|\(\)|,\s*[\"”]\s*[?.]$|^\W|\w \"[,.]|[,;:]\s*[!?]")
 _REPORTED_SUBJECT = re.compile(
     r"\b(said|says|stated|states|warned|warns|added|told \w+|announced|claimed|declared|believes|believed|thinks|"
     r"thought|confirmed|reported|insisted|argued|noted|explained|promised|vowed|threatened|indicated|hoped)"

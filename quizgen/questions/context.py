@@ -534,10 +534,10 @@ class QuizContext:
         person = next(e for e in previous.span.ents if e.label_ == "PERSON")
         # 'He owned a car that once belonged to Jiang Zemin. He funded schools': 'he' is not Jiang Zemin;
         # 'Martin, best known for theories about Barack Obama, ran in 1988. He received 19 votes': nor Obama
-        return next(iter(names.values())) if _in_the_subject(person.root, heads) else None
+        return next(iter(names.values())) if in_the_subject(person.root, heads) else None
 
 
-def _in_the_subject(token, heads) -> bool:
+def in_the_subject(token, heads) -> bool:
     """Whether a token belongs to the subject itself ('Former deputy director ... Hussein Rashid Mohammed',
     'The Biden administration'), not to a clause inside it ('Martin, best known for theories about Obama')."""
     while token.i not in {h.i for h in heads}:

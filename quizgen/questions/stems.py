@@ -7,8 +7,8 @@ import re
 from quizgen.dates import make_explicit
 from quizgen.nlp import Sentence
 from quizgen.questions.clauses import is_anaphoric, quoted_tokens, render
-from quizgen.questions.context import (PLACE_PREPOSITIONS, QuizContext, clean_entity, finer_type, looks_like_organisation,
-                                       name_key)
+from quizgen.questions.context import (PLACE_PREPOSITIONS, QuizContext, clean_entity, finer_type,
+                                       looks_like_organisation, name_key)
 
 
 MAX_STEM_WORDS = 32

@@ -11,7 +11,8 @@ from quizgen.numbers import read_number
 from quizgen.questions.base import Candidate, locate_answer, sentence_span, token_span
 from quizgen.questions.clauses import (REPORTING_VERBS, Clause, counted_by_a_list, do_support, main_clause,
                                       one_of_several, past_form, plural_verb, quoted_tokens, third_person)
-from quizgen.questions.context import QuizContext, clean_entity, finer_type, looks_like_organisation, name_key
+from quizgen.questions.context import (QuizContext, clean_entity, finer_type, in_the_subject,
+                                       looks_like_organisation, name_key)
 from quizgen.questions.stems import (about_the_reporting, finish, fits, name_replacements, phrase, phrase_with,
                                      subject_stands_alone)
 
@@ -51,6 +52,13 @@ def _entity_of(token):
     return None
 
 
+def _names_a_person_after(ent, subject) -> bool:
+    """A subject that goes on past the body's name to a person ('Council for National Security chairman
+    General Sonthi Boonayaratkalin'): the person is who did it, whatever the parse made the head."""
+    return any(e.label_ == "PERSON" and e.start >= ent.end and in_the_subject(e.root, [subject])
+               for e in subject.doc.ents)
+
+
 def _looks_like_person(name: str, context: QuizContext) -> bool:
     """An ORG label on a name the articles also tag as a person is an NER slip."""
     return context.full_name(name) != name or name_key(name) in context.persons
@@ -81,6 +89,8 @@ def subject_question(sentence: Sentence, clause: Clause, context: QuizContext) -
         return None
     if organisation and not looks_like_organisation(name):
         return None
+    if organisation and _names_a_person_after(ent, clause.subject):
+        return None  # 'Council for National Security chairman General Sonthi ... said': a person spoke
     wh, focus = SUBJECT_WH[label]
     _, last = _subject_span(clause)
     predicate = _after(clause, last)

@@ -129,6 +129,9 @@ CASES = [
 ]
 
 NOTHING = [
+    # a body's name the parse made the head of a person's title: the person spoke, not the body
+    ("Council for National Security chairman General Sonthi Boonayaratkalin said he believed Sunday night's "
+     "bombings were only meant to cause a disturbance.", "wh_subject"),
     # pronoun subjects, back-pointing nouns and bare relative times give no wh-question
     ("He said the talks would resume next week.", None),
     ("They were detained as the group was about to leave North Korea.", None),

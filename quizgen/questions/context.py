@@ -674,11 +674,15 @@ _THING_OF = frozenset(
 _FIRM_BEFORE = frozenset("pt firm company builders builder contractor contractors maker manufacturer operator "
                          "airline carrier group".split())
 _FIRM_AFTER = frozenset("inc inc. ltd ltd. corp corp. co. plc gmbh ag".split())
+_THING_SAID = _THING_OF | _FIRM_BEFORE | frozenset(  # what an appositive calls a place, a firm or a work
+    "location place site landmark building monument restaurant hotel bar beach museum park square street "
+    "creek band ship film movie book song album newspaper magazine".split())
 
 
 def _named_as_a_thing(ent) -> bool:
     """A name the tagger took for a person that the words around show to be a place, a firm or a work:
-    'the Temple of Taposiris Magna', 'builders PT Hutama Karya', 'Karya Ltd', 'The Good Dinosaur'."""
+    'the Temple of Taposiris Magna', 'builders PT Hutama Karya', 'Karya Ltd', 'The Good Dinosaur', 'Ross
+    Mirador, a famous location'."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before == "of" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in _THING_OF:
@@ -688,6 +692,8 @@ def _named_as_a_thing(ent) -> bool:
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if before in _FIRM_BEFORE or after in _FIRM_AFTER:
         return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _THING_SAID for c in ent.root.children):
+        return True  # 'The Agustín Ross Mirador, a famous location in front of the beach'
     owned = ent.end if ent[-1].lower_ in ("'s", "’s") else ent.end + 1 if after in ("'s", "’s") else len(doc)
     return owned < len(doc) and doc[owned].text in _NAMED_AFTER_SOMEONE  # "Saint Patrick's Day parade"
 

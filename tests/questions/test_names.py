@@ -340,3 +340,11 @@ def test_a_bare_title_names_the_one_person_the_article_gave_it(parse_sentences, 
 def test_a_bare_title_stays_when_it_could_be_anyone(parse_sentences, before, sentence, never):
     rendered = _rendered(parse_sentences, before, sentence)
     assert never not in rendered and rendered.startswith("The "), rendered
+
+
+def test_a_name_an_appositive_calls_a_place_is_no_person(parse_sentences):
+    """'Ross Mirador, a famous location': no 'Who was completely destroyed?', no option for a 'who'."""
+    sentences, context = parse_sentences("The Agustín Ross Mirador, a famous location in front of the beach in "
+                                         "Pichilemu, was completely destroyed.")
+    assert not context.plausible("PERSON", "Ross Mirador")
+    assert not [c for c in wh.generate(sentences[0], context) if c.question.prompt.startswith("Who")]

@@ -61,18 +61,18 @@ def _name_replacements(sentence: Sentence, context: QuizContext) -> dict[int, st
             replace[token.i] = country
             replace.update({c.i: "" for c in token.children if c.dep_ == "det"})
     expanded = set()
-    for token in sentence.span:  # 'the ban' -> "President Trump's travel ban", named as the article first did
+    for token in sentence.span:  # a bare 'the <noun>' said as the article named it
         children = list(token.lefts)
-        if token.pos_ == "NOUN" and token.dep_ != "compound" and [c.lower_ for c in children] == ["the"] \
-                and token.lemma_ not in expanded and (fuller := context.fuller_mention(sentence, token)):
-            replace[children[0].i] = ""
+        if token.dep_ == "compound" or [c.lower_ for c in children] != ["the"]:
+            continue
+        if token.pos_ == "NOUN" and token.lemma_ not in expanded \
+                and (fuller := context.fuller_mention(sentence, token)):
+            replace[children[0].i] = ""  # 'the ban' -> "President Trump's travel ban", as the article first did
             replace[token.i] = fuller
             expanded.add(token.lemma_)
-    for token in sentence.span:  # 'the President' -> 'President Jacob Zuma', the one the article named
-        children = list(token.lefts)
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and [c.lower_ for c in children] == ["the"] \
-                and not any(c.dep_ == "prep" for c in token.rights) and (titled := context.titled(sentence, token)):
-            replace[children[0].i] = ""
+        if token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "prep" for c in token.rights) \
+                and (titled := context.titled(sentence, token)):
+            replace[children[0].i] = ""  # 'the President' -> 'President Jacob Zuma', the one the article named
             replace[token.i] = titled
     replace.update(_spelled_out_abbreviations(sentence, context, replace))
     in_names = {t.i for ent in sentence.span.ents for t in ent}
